@@ -1,0 +1,19 @@
+"""URL map. No Django admin: every write goes through a service that writes the audit trail.
+
+Every view declares its roles (accounts.permissions); tests/integration/test_access.py checks it."""
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from ontmoet.accounts.permissions import public
+from ontmoet.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("accounts/", include("ontmoet.accounts.urls")),
+    path("i18n/setlang", public(set_language), name="set_language"),
+    path("register/", include("ontmoet.places.urls")),
+    path("financien/", include("ontmoet.finance.urls")),
+    path("afwegingskader/", include("ontmoet.assessment.urls")),
+    path("api/v1/", include("ontmoet.api.urls")),
+]

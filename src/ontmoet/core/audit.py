@@ -1,0 +1,79 @@
+"""Writing and reading the audit trail.
+
+Services call :func:`audit_record` inside their own atomic transaction, so a change and its audit event
+land together or not at all (architecture.md, "one door for every state change").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db import models, transaction
+from django.db.models import QuerySet
+
+from ontmoet.core.models import AuditEvent
+
+if TYPE_CHECKING:
+    from ontmoet.accounts.models import User
+
+
+def _plain(value: Any) -> Any:
+    """JSON-safe form of a field value, readable on the audit page."""
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, Decimal | dt.date | dt.datetime | dt.time):
+        return str(value)
+    if isinstance(value, list | tuple | set):
+        return [_plain(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """The current values of ``fields`` of ``obj``, for a before/after comparison."""
+    return {name: _plain(getattr(obj, name)) for name in fields}
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Only the fields that changed, as ``{field: {"before": .., "after": ..}}``."""
+    names = list(dict.fromkeys([*before, *after]))
+    return {
+        name: {"before": _plain(before.get(name)), "after": _plain(after.get(name))}
+        for name in names
+        if _plain(before.get(name)) != _plain(after.get(name))
+    }
+
+
+def object_type_of(obj: models.Model) -> str:
+    return f"{obj._meta.app_label}.{obj._meta.model_name}"
+
+
+def audit_record(
+    *,
+    action: str,
+    obj: models.Model,
+    by: User | None,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    reason: str = "",
+) -> AuditEvent:
+    """Record one state change. Must run inside the service's transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_record must be called inside the service's atomic transaction")
+    return AuditEvent.objects.create(
+        actor=by,
+        actor_name=(by.get_username() if by is not None else "systeem"),
+        action=action,
+        object_type=object_type_of(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:255],
+        changes=diff(before or {}, after or {}),
+        reason=reason,
+    )
+
+
+def audit_events_for(obj: models.Model) -> QuerySet[AuditEvent]:
+    """The audit trail of one object, newest first."""
+    return AuditEvent.objects.filter(object_type=object_type_of(obj), object_id=str(obj.pk)).select_related("actor")

@@ -1,0 +1,44 @@
+"""Form helpers: NL Design System classes and accessible error wiring on every widget."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+_WIDGET_CLASSES = {
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
+    forms.NullBooleanSelect: "utrecht-select utrecht-select--html-select",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+}
+
+
+class StyledFormMixin:
+    """Adds component classes, ``aria-describedby`` for help and errors, and ``aria-invalid``."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+    def style_widgets(self) -> None:
+        for name, field in self.fields.items():
+            widget = field.widget
+            css = next((c for t, c in _WIDGET_CLASSES.items() if type(widget) is t),
+                       "utrecht-textbox utrecht-textbox--html-input")
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            described = []
+            if field.help_text:
+                described.append(f"id_{self.add_prefix(name)}_help")  # type: ignore[attr-defined]
+            if self.is_bound and name in self.errors:  # type: ignore[attr-defined]
+                described.append(f"id_{self.add_prefix(name)}_error")  # type: ignore[attr-defined]
+                widget.attrs["aria-invalid"] = "true"
+            if described:
+                widget.attrs["aria-describedby"] = " ".join(described)
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        self.style_widgets()

@@ -1,0 +1,37 @@
+"""The audit trail: one event per state change, written by the service that made the change."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """Who did what to which object, when, with the changed fields before and after.
+
+    Rows are only ever inserted (by :func:`ontmoet.core.audit.audit_record`, inside the service's
+    transaction); nothing updates or deletes them.
+    """
+
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("naam van de handelende"), max_length=150)
+    action = models.CharField(_("handeling"), max_length=80, db_index=True)
+    object_type = models.CharField(_("soort object"), max_length=80)
+    object_id = models.CharField(_("object-id"), max_length=64)
+    object_repr = models.CharField(_("object"), max_length=255)
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
+    reason = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id", "-at"])]
+        verbose_name = _("auditgebeurtenis")
+        verbose_name_plural = _("auditgebeurtenissen")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"

@@ -1,0 +1,88 @@
+"""Rules of the register (seed §5, domain.md §2): place types over time and the plan's caps.
+
+A place's type is a dated history: a board's choice to become an Ontmoetingscentrum or Huis van de Wijk is
+an event with an effective date. The type on a day is the latest change effective on or before that day.
+The plan allows at most 20 OC and 4 HvdW; a change that would pass a cap on any day from its effective
+date on needs an explicit, audited override.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class PlaceKind(StrEnum):
+    COMMUNITY_HOUSE = "community_house"
+    MEETING_CENTRE = "meeting_centre"
+    NEIGHBOURHOOD_HOUSE = "neighbourhood_house"
+    LIVING_ROOM = "living_room"
+    SOCIAL_RESTAURANT = "social_restaurant"
+    OTHER_SMALL_SCALE = "other_small_scale"
+
+    @property
+    def is_small_scale(self) -> bool:
+        return self in SMALL_SCALE_KINDS
+
+
+SMALL_SCALE_KINDS = frozenset({PlaceKind.LIVING_ROOM, PlaceKind.SOCIAL_RESTAURANT, PlaceKind.OTHER_SMALL_SCALE})
+#: The kinds the plan caps (seed §5: "maximaal 20" OC, "vier Huizen van de Wijk").
+CAPPED_KINDS = (PlaceKind.MEETING_CENTRE, PlaceKind.NEIGHBOURHOOD_HOUSE)
+
+
+@dataclass(frozen=True)
+class TypeEvent:
+    effective: dt.date
+    kind: PlaceKind
+
+
+def kind_on(history: Sequence[TypeEvent], day: dt.date) -> PlaceKind | None:
+    """The kind in force on ``day``: the last event effective on or before it (None before the first)."""
+    current: PlaceKind | None = None
+    for event in sorted(history, key=lambda e: e.effective):
+        if event.effective > day:
+            break
+        current = event.kind
+    return current
+
+
+@dataclass(frozen=True)
+class CapBreach:
+    kind: PlaceKind
+    day: dt.date
+    count: int
+    cap: int
+
+
+def cap_breaches(
+    histories: Mapping[int, Sequence[TypeEvent]],
+    caps: Mapping[PlaceKind, int],
+    *,
+    changed_place: int,
+    change: TypeEvent,
+) -> list[CapBreach]:
+    """Breaches of ``caps`` that ``change`` to ``changed_place`` would cause, from its effective date on.
+
+    Counts are checked on the effective date and on every later date at which any place changes type, so a
+    change scheduled by another board later on is taken into account. Only breaches that the change itself
+    makes worse are returned (a cap that is already exceeded without it is not blamed on it).
+    """
+    with_change = {pid: list(events) for pid, events in histories.items()}
+    with_change.setdefault(changed_place, []).append(change)
+    later = {e.effective for events in with_change.values() for e in events if e.effective > change.effective}
+    days = sorted({change.effective} | later)
+    breaches: list[CapBreach] = []
+    for kind, cap in caps.items():
+        for day in days:
+            after = _count(with_change, kind, day)
+            before = _count(histories, kind, day)
+            if after > cap and after > before:
+                breaches.append(CapBreach(kind=kind, day=day, count=after, cap=cap))
+                break
+    return breaches
+
+
+def _count(histories: Mapping[int, Iterable[TypeEvent]], kind: PlaceKind, day: dt.date) -> int:
+    return sum(1 for events in histories.values() if kind_on(list(events), day) == kind)

@@ -1,0 +1,3 @@
+"""API v1 routes of the register."""
+
+urlpatterns: list = []

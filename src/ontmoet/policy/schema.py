@@ -1,0 +1,135 @@
+"""Typed shape of a policy plan file (see plans/maastricht-2026.toml).
+
+The dataclasses are frozen: a plan is read once and never changed in memory. A budget scenario is a new
+plan made with ``dataclasses.replace``; the original stays as published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+#: Column keys of the multi-year framework: the plan years as text, then "structural" (seed §5 "Structureel").
+STRUCTURAL = "structural"
+
+ParameterStatus = Literal["policy", "default"]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A figure with its source. ``status == "default"`` means the seed leaves it open and the UI says so."""
+
+    value: Decimal
+    unit: str
+    status: ParameterStatus
+    source: str
+
+    @property
+    def is_default(self) -> bool:
+        return self.status == "default"
+
+
+@dataclass(frozen=True)
+class PlaceCounts:
+    meeting_centres: int
+    neighbourhood_houses: int
+
+    @property
+    def total(self) -> int:
+        return self.meeting_centres + self.neighbourhood_houses
+
+
+@dataclass(frozen=True)
+class PlaceCaps:
+    community_houses_today: int
+    max_meeting_centres: int
+    max_neighbourhood_houses: int
+    neighbourhood_house_explorations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitAmounts:
+    meeting_centre: int
+    neighbourhood_house: int
+
+
+@dataclass(frozen=True)
+class CommunityWork:
+    fte_per_place: Decimal
+    cost_per_fte: int
+    max_fte_total: Decimal
+
+
+@dataclass(frozen=True)
+class DeHeeg:
+    extra_need_min: int
+    extra_need_max: int
+    co_financing_social_domain: int
+
+
+@dataclass(frozen=True)
+class InvestmentBand:
+    band_min: int
+    band_max: int
+    capital_charges_min: int
+    capital_charges_max: int
+    neighbourhood_houses_with_investment: int
+    de_heeg: DeHeeg
+
+
+@dataclass(frozen=True)
+class VulnerabilityWeights:
+    status: ParameterStatus
+    source: str
+    weights: dict[str, Decimal]
+
+    @property
+    def is_default(self) -> bool:
+        return self.status == "default"
+
+
+@dataclass(frozen=True)
+class AssessmentParameters:
+    co_location_threshold_m: Parameter
+    near_community_house_threshold_m: Parameter
+    min_board_members: Parameter
+    vulnerability_weights: VulnerabilityWeights
+
+
+IndicatorKind = Literal["effect", "effort"]
+
+
+@dataclass(frozen=True)
+class IndicatorTarget:
+    key: str
+    kind: IndicatorKind
+    unit: str = ""
+    target: Decimal | None = None
+    target_year: int | None = None
+    direction: str | None = None
+    comparison: str | None = None
+    baseline: dict[int, Decimal] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PolicyPlan:
+    id: str
+    version: str
+    title: str
+    source: str
+    years: tuple[int, ...]
+    places: PlaceCaps
+    counts: dict[str, PlaceCounts]
+    unit_amounts: UnitAmounts
+    community_work: CommunityWork
+    blocks: dict[str, dict[str, int]]
+    existing_coverage: dict[str, int]
+    investments: InvestmentBand
+    assessment: AssessmentParameters
+    monitoring: dict[str, IndicatorTarget]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns of the framework: each plan year, then "structural"."""
+        return (*(str(y) for y in self.years), STRUCTURAL)
