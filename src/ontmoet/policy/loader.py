@@ -126,6 +126,14 @@ def _parameter(table: _Table) -> Parameter:
     return parameter
 
 
+def _share(table: _Table) -> Parameter:
+    """A parameter that is a fraction between 0 and 1."""
+    parameter = _parameter(table)
+    if parameter.value > 1:
+        raise PlanError(table.key("value"), str(parameter.value), "must be a fraction between 0 and 1")
+    return parameter
+
+
 def _assessment(table: _Table) -> AssessmentParameters:
     weights_table = table.table("vulnerability_weights")
     status = weights_table.text("status")
@@ -147,6 +155,8 @@ def _assessment(table: _Table) -> AssessmentParameters:
         near_community_house_threshold_m=_parameter(table.table("near_community_house_threshold_m")),
         min_board_members=_parameter(table.table("min_board_members")),
         vulnerability_weights=VulnerabilityWeights(status=status, source=source, weights=weights),  # type: ignore[arg-type]
+        vulnerability_priority_share=_share(table.table("vulnerability_priority_share")),
+        score_vulnerability_share=_share(table.table("score_vulnerability_share")),
     )
     table.done()
     return assessment

@@ -95,6 +95,10 @@ class AssessmentParameters:
     near_community_house_threshold_m: Parameter
     min_board_members: Parameter
     vulnerability_weights: VulnerabilityWeights
+    #: Share of buurten (most vulnerable first) whose places get priority under "ongelijk investeren".
+    vulnerability_priority_share: Parameter
+    #: Share of the ranking score that comes from the buurt's vulnerability; the rest from the other rules.
+    score_vulnerability_share: Parameter
 
 
 IndicatorKind = Literal["effect", "effort"]
