@@ -29,10 +29,6 @@ class PlaceFactory(factory.django.DjangoModelFactory):
         model = MeetingPlace
         skip_postgeneration_save = True
 
-    class Params:
-        type = "community_house"
-        since = dt.date(2018, 1, 1)
-
     name = factory.Sequence(lambda n: f"Plek {n}")
     is_demo = True
     street = "Teststraat"

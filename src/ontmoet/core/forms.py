@@ -8,6 +8,9 @@ from django import forms
 
 _WIDGET_CLASSES = {
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.ClearableFileInput: "",
+    forms.FileInput: "",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.SelectMultiple: "utrecht-select utrecht-select--html-select",
     forms.NullBooleanSelect: "utrecht-select utrecht-select--html-select",

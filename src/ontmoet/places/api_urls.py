@@ -1,3 +1,12 @@
 """API v1 routes of the register."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from ontmoet.places import api
+
+urlpatterns = [
+    path("places", api.PlaceListCreateApi.as_view(), name="api-places"),
+    path("places/<int:pk>", api.PlaceDetailApi.as_view(), name="api-place"),
+    path("neighbourhoods", api.NeighbourhoodListApi.as_view(), name="api-neighbourhoods"),
+    path("neighbourhoods/<str:code>", api.NeighbourhoodDetailApi.as_view(), name="api-neighbourhood"),
+]

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ontmoet.accounts.models import User
@@ -17,8 +18,9 @@ from ontmoet.accounts.roles import REGISTER_KEEPERS, Role
 from ontmoet.core.audit import audit_record, snapshot
 from ontmoet.domain.register import PlaceKind, TypeEvent, cap_breaches, kind_on
 from ontmoet.places import errors
-from ontmoet.places.models import Board, BoardMember, Building, MeetingPlace, PlaceTypeChange
-from ontmoet.places.selectors import neighbourhood_for_point, plan_caps, type_histories
+from ontmoet.places.importing import ImportReport, RowProblem, check_rows, read_table
+from ontmoet.places.models import Board, BoardMember, Building, MeetingPlace, Neighbourhood, PlaceTypeChange
+from ontmoet.places.selectors import neighbourhood_areas, neighbourhood_for_point, plan_caps, type_histories
 from ontmoet.places.types import PlaceType
 
 #: What a board may change about its own place: the public information (issue "Foundation", §3).
@@ -154,6 +156,14 @@ def place_change_type(*, place: MeetingPlace, to: PlaceKind | str, effective_dat
 
 
 @transaction.atomic
+def place_change_type_system(*, place: MeetingPlace, to: PlaceKind | str, effective_date: dt.date,
+                             reason: str) -> PlaceTypeChange:
+    """A type change recorded by the system itself (demo data, migrations of legacy data); audited as such."""
+    return _record_type(place=place, to=PlaceKind(to), effective_date=effective_date, by=None, reason=reason,
+                        cap_override=False)
+
+
+@transaction.atomic
 def building_save(*, place: MeetingPlace, values: Mapping[str, Any], by: User) -> Building:
     """Create or change the building of a place (owner, energy label, measures)."""
     ensure_role(by, REGISTER_KEEPERS)
@@ -212,3 +222,35 @@ def board_account_link(*, place: MeetingPlace, user: User, by: User | None) -> N
         ensure_role(by, {Role.ADMINISTRATOR})
     place.board_accounts.add(user)
     audit_record(action="board_account_link", obj=place, by=by, after={"account": user.get_username()})
+
+
+def places_import(*, content: bytes, filename: str, by: User | None, dry_run: bool = False,
+                  effective_date: dt.date | None = None) -> ImportReport:
+    """Import a register file all-or-nothing: nothing is written unless every row is good.
+
+    Returns the report; with problems (or ``dry_run``) the database is untouched. ``by=None`` is the CLI.
+    """
+    if by is not None:
+        ensure_role(by, REGISTER_KEEPERS)
+    report = check_rows(read_table(content, filename), areas=neighbourhood_areas(),
+                        neighbourhood_codes=set(Neighbourhood.objects.values_list("code", flat=True)))
+    if not report.ok or dry_run:
+        return report
+    neighbourhoods = {n.code: n for n in Neighbourhood.objects.all()}
+    day = effective_date or timezone.localdate()
+    with transaction.atomic():
+        for index, row in enumerate(report.rows, start=2):
+            values = {k: v for k, v in row.items() if k not in ("type", "neighbourhood_code")}
+            code = row.get("neighbourhood_code")
+            values["neighbourhood"] = neighbourhoods[code] if code else None
+            try:
+                place_create(values=values, type=row["type"], effective_date=day, by=None,
+                             reason=_("Geïmporteerd uit %(file)s") % {"file": filename})
+            except ValidationError as exc:
+                # A rule of the register (e.g. the plan's cap) refuses this row: undo the whole import.
+                report.problems.extend(
+                    RowProblem(row=index, column=column, message=" ".join(str(m) for m in messages))
+                    for column, messages in exc.message_dict.items())
+                transaction.set_rollback(True)
+                return report
+    return report

@@ -4,6 +4,16 @@ from ontmoet.places import views
 
 app_name = "places"
 urlpatterns = [
-    path("", views.place_list, name="list"),
+    path("", views.place_list_view, name="list"),
+    path("nieuw", views.place_create, name="create"),
     path("kaart", views.place_map, name="map"),
+    path("import", views.place_import, name="import"),
+    path("export.csv", views.place_export, {"fmt": "csv"}, name="export_csv"),
+    path("export.xlsx", views.place_export, {"fmt": "xlsx"}, name="export_xlsx"),
+    path("<int:pk>", views.place_detail, name="detail"),
+    path("<int:pk>/wijzigen", views.place_edit, name="edit"),
+    path("<int:pk>/type", views.place_change_type, name="change_type"),
+    path("<int:pk>/audit", views.place_audit, name="audit"),
+    path("<int:pk>/bestuursleden", views.board_member_add, name="board_member_add"),
+    path("<int:pk>/bestuursleden/<int:member_pk>/verwijderen", views.board_member_remove, name="board_member_remove"),
 ]

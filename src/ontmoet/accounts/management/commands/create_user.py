@@ -1,0 +1,50 @@
+"""ontmoet create_user NAME --role ROLE [--place ID ...] [--token] [--password PW]"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ontmoet.accounts.roles import Role
+from ontmoet.accounts.services import token_issue, user_create
+from ontmoet.places.models import MeetingPlace
+
+
+class Command(BaseCommand):
+    help = "Maak een account met één rol; een bestuurslid wordt aan zijn plek(ken) gekoppeld."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("name")
+        parser.add_argument("--role", required=True, choices=Role.values)
+        parser.add_argument("--place", type=int, action="append", default=[], metavar="ID",
+                            help="id van een plek (herhaalbaar; alleen voor board_member)")
+        parser.add_argument("--token", action="store_true", help="druk een API-token af")
+        parser.add_argument("--full-name", default="")
+        parser.add_argument("--password", help="wachtwoord (anders: ONTMOET_PASSWORD, of vragen; leeg = geen login)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        places = list(MeetingPlace.objects.filter(pk__in=options["place"]))
+        missing = sorted(set(options["place"]) - {p.pk for p in places})
+        if missing:
+            raise CommandError(f"Onbekende plek(ken): {', '.join(map(str, missing))}")
+        password = options["password"] or os.environ.get("ONTMOET_PASSWORD")
+        if password is None and self.stdin_is_tty():
+            password = getpass.getpass("Wachtwoord (leeg: alleen API-token): ") or None
+        try:
+            user = user_create(username=options["name"], role=options["role"], password=password, places=places,
+                               full_name=options["full_name"], by=None)
+        except ValidationError as exc:
+            raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())) from exc
+        self.stdout.write(f"Account {user.username} ({user.get_role_display()}) aangemaakt.")
+        if options["token"]:
+            self.stdout.write(token_issue(user=user, by=None))
+
+    @staticmethod
+    def stdin_is_tty() -> bool:
+        import sys
+
+        return sys.stdin is not None and sys.stdin.isatty()

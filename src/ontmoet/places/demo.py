@@ -1,0 +1,135 @@
+"""Demo data for the register: the real places that public sources describe, and clearly fictional others.
+
+Real places come only from ``data/maastricht_ontmoetingsplekken_found.csv`` and carry only what that file
+says (name, buurt, address where given, coordinates where given, the source). Every other place is fictional,
+has ``is_demo=True`` (the interface shows "demo") and sits on the label point of a buurt.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from ontmoet.accounts.models import User
+from ontmoet.core.audit import audit_record
+from ontmoet.places.models import Board, BoardMember, MeetingPlace, Neighbourhood
+from ontmoet.places.reference_data import DATA_DIR
+from ontmoet.places.services import place_change_type_system, place_create
+
+OGH_START = dt.date(2018, 1, 1)  # Ondersteuningsregeling gemeenschapshuizen in force (seed §1.5)
+
+#: Real places from the found-places file whose type the source states plainly, mapped to the glossary.
+REAL_TYPES = {
+    "Gemeenschapshuis de Amyerhoof": "community_house",
+    "Ontmoetingscentrum / Gemeenschapshuis Aen de Wan": "community_house",
+    "Gemeenschapshuis HaarderHof": "community_house",
+    "Sjuif a-en": "living_room",
+    "Resto VanHarte Maastricht": "social_restaurant",
+}
+
+
+@dataclass(frozen=True)
+class DemoPlace:
+    name: str
+    buurt: str
+    type: str = "community_house"
+    chose: str | None = None  # meeting_centre / neighbourhood_house
+    chose_on: dt.date | None = None
+    offset: tuple[str, str] = ("0", "0")
+
+
+#: Fictional community houses (15, so that with the 3 real ones there are 18, seed §5) and small places.
+FICTIONAL = [
+    DemoPlace("Demohuis De Linde", "BU09350207", chose="meeting_centre", chose_on=dt.date(2026, 3, 1)),
+    DemoPlace("Demohuis Het Anker", "BU09350203", chose="neighbourhood_house", chose_on=dt.date(2026, 9, 1)),
+    DemoPlace("Demohuis Sint Lambertus", "BU09350201", chose="meeting_centre", chose_on=dt.date(2026, 4, 1)),
+    DemoPlace("Demohuis De Kring", "BU09350209", chose="meeting_centre", chose_on=dt.date(2026, 5, 1)),
+    DemoPlace("Demohuis Oosterpoort", "BU09350402", chose="meeting_centre", chose_on=dt.date(2026, 6, 1)),
+    DemoPlace("Demohuis Heugemer Hof", "BU09350601", chose="meeting_centre", chose_on=dt.date(2026, 7, 1)),
+    DemoPlace("Demohuis De Brug", "BU09350404", chose="meeting_centre", chose_on=dt.date(2026, 9, 15)),
+    DemoPlace("Demohuis Wolderhof", "BU09350104", chose="meeting_centre", chose_on=dt.date(2027, 1, 1)),
+    DemoPlace("Demohuis Caberg", "BU09350205"),
+    DemoPlace("Demohuis Lanakerveld", "BU09350304"),
+    DemoPlace("Demohuis Scharn", "BU09350405"),
+    DemoPlace("Demohuis Wyckerpoort", "BU09350400"),
+    DemoPlace("Demohuis Biesland", "BU09350102"),
+    DemoPlace("Demohuis Itteren", "BU09350502"),
+    DemoPlace("Demohuis Vroendaal", "BU09350604"),
+    DemoPlace("Demohuiskamer De Koffiepot", "BU09350207", type="living_room", offset=("0.002", "0.003")),
+    DemoPlace("Demohuiskamer Bij Ons", "BU09350403", type="living_room"),
+    DemoPlace("Demohuiskamer Het Praathuis", "BU09350006", type="living_room"),
+    DemoPlace("Demo sociaal restaurant De Tafel", "BU09350201", type="social_restaurant", offset=("-0.002", "0.002")),
+]
+
+
+def _real_places() -> list[dict[str, str]]:
+    with (DATA_DIR / "maastricht_ontmoetingsplekken_found.csv").open(encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if row["name"] in REAL_TYPES]
+
+
+def _split_address(address: str) -> tuple[str, str]:
+    street, _sep, number = address.rpartition(" ")
+    return (street, number) if street and any(ch.isdigit() for ch in number) else (address, "")
+
+
+@transaction.atomic
+def load_register_demo() -> dict[str, MeetingPlace]:
+    """Create the demo register once; running it again changes nothing."""
+    buurten = {n.code: n for n in Neighbourhood.objects.all()}
+    places: dict[str, MeetingPlace] = {}
+    for row in _real_places():
+        existing = MeetingPlace.objects.filter(name=row["name"]).first()
+        if existing:
+            places[row["name"]] = existing
+            continue
+        street, number = _split_address(row["address"])
+        values: dict[str, object] = {
+            "name": row["name"], "street": street, "house_number": number, "postcode": row["postcode"],
+            "neighbourhood": buurten.get(row["buurtcode"]),
+            "source": f"{row['facts_from_source']} — {row['source_url_or_ref']}"[:500],
+        }
+        if row["lat"] and row["lon"]:
+            values["latitude"], values["longitude"] = Decimal(row["lat"]), Decimal(row["lon"])
+        places[row["name"]] = place_create(values=values, type=REAL_TYPES[row["name"]], effective_date=OGH_START,
+                                           by=None, is_demo=False, reason="Demogegevens: plek uit openbare bron")
+    for spec in FICTIONAL:
+        existing = MeetingPlace.objects.filter(name=spec.name).first()
+        if existing:
+            places[spec.name] = existing
+            continue
+        buurt = buurten[spec.buurt]
+        place = place_create(
+            values={
+                "name": spec.name, "street": "Voorbeeldstraat", "house_number": str(len(places) + 1),
+                "postcode": "", "neighbourhood": buurt,
+                "latitude": buurt.label_latitude + Decimal(spec.offset[0]),
+                "longitude": buurt.label_longitude + Decimal(spec.offset[1]),
+                "description": "Fictieve plek uit de demonstratiegegevens van Ontmoet.",
+                "opening_hours": "ma–vr 9.00–17.00 (fictief)",
+                "step_free_entrance": len(places) % 3 != 0, "accessible_toilet": len(places) % 2 == 0,
+                "hearing_loop": len(places) % 4 == 0, "disabled_parking": len(places) % 3 == 1,
+            },
+            type=spec.type, effective_date=OGH_START if spec.type == "community_house" else dt.date(2024, 1, 1),
+            by=None, is_demo=True, reason="Demogegevens")
+        if spec.chose and spec.chose_on:
+            place_change_type_system(place=place, to=spec.chose, effective_date=spec.chose_on,
+                                     reason="Demogegevens: keuze van het bestuur")
+        if spec.type == "community_house":
+            board = Board.objects.create(place=place, legal_name=f"Stichting {spec.name} (fictief)",
+                                         based_in_maastricht=True, board_condition_met=True,
+                                         board_condition_checked_on=dt.date(2026, 1, 15), kvk_matches=True,
+                                         kvk_checked_on=dt.date(2026, 1, 15))
+            for role, name in (("chair", "A. Voorbeeld"), ("secretary", "B. Voorbeeld"), ("treasurer", "C. Voorbeeld")):
+                BoardMember.objects.create(board=board, name=f"{name} (fictief)", role=role)
+            audit_record(action="board_save", obj=place, by=None, after={"legal_name": board.legal_name})
+        places[spec.name] = place
+    return places
+
+
+def link_board_account(user: User, place: MeetingPlace) -> None:
+    if not place.board_accounts.filter(pk=user.pk).exists():
+        place.board_accounts.add(user)

@@ -1,0 +1,134 @@
+"""Forms of the register pages. Validation of the facts themselves lives in the services and models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.core.forms import StyledFormMixin
+from ontmoet.places.models import Board, BoardMember, Building, District, MeetingPlace, Neighbourhood
+from ontmoet.places.selectors import ACCESSIBILITY_FACTS, PlaceFilters
+from ontmoet.places.types import PlaceType
+
+ACCESSIBILITY_LABELS = {
+    "step_free_entrance": _("Drempelvrije entree"),
+    "accessible_toilet": _("Toegankelijk toilet"),
+    "hearing_loop": _("Ringleiding"),
+    "disabled_parking": _("Invalidenparkeerplaats"),
+}
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PlaceFilterForm(StyledFormMixin, forms.Form):
+    search = forms.CharField(label=_("Zoek op naam of straat"), required=False, max_length=100)
+    type = forms.ChoiceField(label=_("Type"), required=False, choices=[("", _("Alle typen")), *PlaceType.choices])
+    district = forms.ChoiceField(label=_("Wijk"), required=False)
+    neighbourhood = forms.ChoiceField(label=_("Buurt"), required=False)
+    accessibility = forms.MultipleChoiceField(
+        label=_("Toegankelijkheid"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=list(ACCESSIBILITY_LABELS.items()))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"].choices = [("", _("Alle wijken")),
+                                           *District.objects.values_list("code", "name")]
+        self.fields["neighbourhood"].choices = [("", _("Alle buurten")),
+                                                *Neighbourhood.objects.order_by("name").values_list("code", "name")]
+        self.fields["accessibility"].widget.attrs["class"] = "ontmoet-checkbox-list"
+
+    def filters(self) -> PlaceFilters:
+        """The filters to apply; invalid values are dropped (the form shows why)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return PlaceFilters(
+            type=data.get("type", ""), district=data.get("district", ""),
+            neighbourhood=data.get("neighbourhood", ""), search=data.get("search", ""),
+            accessibility=tuple(f for f in data.get("accessibility", []) if f in ACCESSIBILITY_FACTS),
+        )
+
+
+class PlaceForm(StyledFormMixin, forms.ModelForm):
+    """The facts of a place; the fields shown depend on what the user may change (services.editable_fields)."""
+
+    class Meta:
+        model = MeetingPlace
+        fields = [
+            "name", "street", "house_number", "postcode", "city", "latitude", "longitude", "neighbourhood",
+            "description", "opening_hours", "public_email", "public_phone", "website",
+            "step_free_entrance", "accessible_toilet", "hearing_loop", "disabled_parking", "accessibility_notes",
+            "source",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "opening_hours": forms.Textarea(attrs={"rows": 3}),
+                   "accessibility_notes": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"neighbourhood": _("Leeg laten: de buurt wordt afgeleid uit de coördinaten.")}
+
+    def __init__(self, *args: Any, allowed: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if name not in allowed:
+                del self.fields[name]
+        for name in ACCESSIBILITY_FACTS:
+            if name in self.fields:
+                self.fields[name].widget = forms.NullBooleanSelect()
+        self.style_widgets()
+
+    def _post_clean(self) -> None:
+        # The service validates the whole place (and derives the buurt); the form only parses input.
+        pass
+
+
+class PlaceCreateForm(PlaceForm):
+    type = forms.ChoiceField(label=_("Type"), choices=PlaceType.choices)
+    since = forms.DateField(label=_("Type geldig vanaf"), widget=_DATE, initial=timezone.localdate)
+
+
+class TypeChangeForm(StyledFormMixin, forms.Form):
+    to_type = forms.ChoiceField(label=_("Nieuw type"), choices=PlaceType.choices)
+    effective_date = forms.DateField(label=_("Ingangsdatum"), widget=_DATE)
+    reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+                             help_text=_("Bijvoorbeeld: besluit van het bestuur van 12 maart om "
+                                         "Ontmoetingscentrum te worden."))
+    cap_override = forms.BooleanField(
+        label=_("Ik overschrijd het maximum uit het beleidsplan bewust (wordt vastgelegd in de audit)"), required=False)
+
+
+class BuildingForm(StyledFormMixin, forms.ModelForm):
+    prefix = "building"
+
+    class Meta:
+        model = Building
+        fields = ["name", "owner_kind", "owner_name", "energy_label", "sustainability_measures"]
+        widgets = {"sustainability_measures": forms.Textarea(attrs={"rows": 2})}
+
+
+class BoardForm(StyledFormMixin, forms.ModelForm):
+    prefix = "board"
+
+    class Meta:
+        model = Board
+        fields = ["legal_name", "kvk_number", "based_in_maastricht", "board_condition_met",
+                  "board_condition_checked_on", "kvk_matches", "kvk_checked_on"]
+        widgets = {"based_in_maastricht": forms.NullBooleanSelect(), "board_condition_met": forms.NullBooleanSelect(),
+                   "kvk_matches": forms.NullBooleanSelect(), "board_condition_checked_on": _DATE,
+                   "kvk_checked_on": _DATE}
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class BoardMemberForm(StyledFormMixin, forms.ModelForm):
+    prefix = "member"
+
+    class Meta:
+        model = BoardMember
+        fields = ["name", "role", "contact"]
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class ImportForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(label=_("Bestand (CSV of XLSX)"))
+    dry_run = forms.BooleanField(label=_("Alleen controleren, niets opslaan"), required=False)
