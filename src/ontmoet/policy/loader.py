@@ -16,6 +16,7 @@ from typing import Any
 from ontmoet.policy.schema import (
     STRUCTURAL,
     AssessmentParameters,
+    CapitalChargeDefaults,
     CommunityWork,
     DeHeeg,
     IndicatorTarget,
@@ -24,6 +25,7 @@ from ontmoet.policy.schema import (
     PlaceCaps,
     PlaceCounts,
     PolicyPlan,
+    UncertaintyDefaults,
     UnitAmounts,
     VulnerabilityWeights,
 )
@@ -132,6 +134,45 @@ def _share(table: _Table) -> Parameter:
     if parameter.value > 1:
         raise PlanError(table.key("value"), str(parameter.value), "must be a fraction between 0 and 1")
     return parameter
+
+
+def _status(table: _Table) -> str:
+    status = table.text("status")
+    if status not in ("policy", "default"):
+        raise PlanError(table.key("status"), status, "must be 'policy' or 'default'")
+    return status
+
+
+def _capital_charges(table: _Table) -> CapitalChargeDefaults:
+    method = table.text("method")
+    if method not in ("linear", "annuity"):
+        raise PlanError(table.key("method"), method, "must be 'linear' or 'annuity'")
+    interest_rate = table.decimal("interest_rate")
+    if interest_rate >= 1:
+        raise PlanError(table.key("interest_rate"), str(interest_rate), "is a fraction per year, below 1")
+    defaults = CapitalChargeDefaults(
+        method=method,  # type: ignore[arg-type]  # narrowed by the check above
+        term_years=table.whole("term_years", minimum=1),
+        interest_rate=interest_rate,
+        status=_status(table),  # type: ignore[arg-type]
+        source=table.text("source"),
+    )
+    table.done()
+    return defaults
+
+
+def _uncertainty(table: _Table) -> UncertaintyDefaults:
+    low_share = table.decimal("low_share")
+    if low_share > 1:
+        raise PlanError(table.key("low_share"), str(low_share), "is a share of the plan's count, at most 1")
+    defaults = UncertaintyDefaults(
+        low_share=low_share,
+        draws=table.whole("draws", minimum=1),
+        status=_status(table),  # type: ignore[arg-type]
+        source=table.text("source"),
+    )
+    table.done()
+    return defaults
 
 
 def _assessment(table: _Table) -> AssessmentParameters:
@@ -265,6 +306,9 @@ def parse_plan(data: dict[str, Any], *, origin: str = "plan") -> PolicyPlan:
         capital_charges_max=inv_t.whole("capital_charges_max"),
         neighbourhood_houses_with_investment=inv_t.whole("neighbourhood_houses_with_investment"),
         de_heeg=de_heeg,
+        vat_rate=inv_t.decimal("vat_rate"),
+        capital_charges=_capital_charges(inv_t.table("capital_charges")),
+        uncertainty=_uncertainty(inv_t.table("uncertainty")),
     )
     if investments.band_min > investments.band_max:
         raise PlanError("investments.band_min", investments.band_min, "is larger than investments.band_max")

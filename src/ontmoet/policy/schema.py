@@ -68,6 +68,39 @@ class DeHeeg:
     co_financing_social_domain: int
 
 
+CapitalMethod = Literal["linear", "annuity"]
+
+
+@dataclass(frozen=True)
+class CapitalChargeDefaults:
+    """How an investment becomes yearly capital charges when a project does not say (seed-silent: a default)."""
+
+    method: CapitalMethod
+    term_years: int
+    interest_rate: Decimal
+    status: ParameterStatus
+    source: str
+
+    @property
+    def is_default(self) -> bool:
+        return self.status == "default"
+
+
+@dataclass(frozen=True)
+class UncertaintyDefaults:
+    """Starting ranges of the uncertainty band: each year's count is drawn between ``low_share`` × the plan's
+    count and the plan's count (the plan's counts are the "if all are realised" case, seed §5)."""
+
+    low_share: Decimal
+    draws: int
+    status: ParameterStatus
+    source: str
+
+    @property
+    def is_default(self) -> bool:
+        return self.status == "default"
+
+
 @dataclass(frozen=True)
 class InvestmentBand:
     band_min: int
@@ -76,6 +109,9 @@ class InvestmentBand:
     capital_charges_max: int
     neighbourhood_houses_with_investment: int
     de_heeg: DeHeeg
+    vat_rate: Decimal
+    capital_charges: CapitalChargeDefaults
+    uncertainty: UncertaintyDefaults
 
 
 @dataclass(frozen=True)
