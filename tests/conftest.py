@@ -8,6 +8,18 @@ from ontmoet.accounts.roles import Role
 from tests.factories import PlaceFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _reference_areas(request):
+    """Tests that flush the database (transactional, live server) lose the buurten of the data migration:
+    load them again, as every installation has them."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        from ontmoet.places.models import District, Neighbourhood
+        from ontmoet.places.reference_data import load_reference_areas
+
+        load_reference_areas(District, Neighbourhood)
+
+
 @pytest.fixture
 def user_with_role(db):
     def make(role: Role | str, **kwargs):

@@ -9,3 +9,6 @@ from ontmoet.config.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+
+# The in-process API fuzzer (schemathesis) calls the WSGI app as "localhost"; the Django test client as "testserver".
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
