@@ -78,7 +78,7 @@ class Finding:
             "rule": self.rule,
             "outcome": self.outcome.value,
             "explanation": self.explanation.nl,
-            "explanation_en": self.explanation.en,
+            "explanationEn": self.explanation.en,
             "facts": self.values(),
             "units": self.units(),
         }
@@ -115,6 +115,6 @@ def finding_from_dict(data: Mapping[str, Any]) -> Finding:
     return Finding(
         rule=str(data["rule"]),
         outcome=Outcome(data["outcome"]),
-        explanation=Text(nl=str(data["explanation"]), en=str(data.get("explanation_en", data["explanation"]))),
+        explanation=Text(nl=str(data["explanation"]), en=str(data.get("explanationEn", data["explanation"]))),
         facts=tuple(Fact(key=k, value=v, label=Text(k, k), unit=units.get(k, "")) for k, v in data["facts"].items()),
     )

@@ -1,0 +1,37 @@
+"""ontmoet import_neighbourhood_stats FILE [--dry-run]: all-or-nothing import of neighbourhood statistics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ontmoet.assessment.services import neighbourhood_stats_import
+
+
+class Command(BaseCommand):
+    help = ("Lees buurtcijfers in uit een CSV-bestand (per CBS-buurtcode). Bij één foute regel wordt niets "
+            "opgeslagen (exitstatus 1).")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path, help="CSV met kolommen buurtcode, year, source, indicatoren")
+        parser.add_argument("--dry-run", action="store_true", help="alleen controleren, niets opslaan")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["file"]
+        if not path.is_file():
+            raise CommandError(f"Bestand niet gevonden: {path}")
+        report = neighbourhood_stats_import(content=path.read_bytes(), file_name=path.name, by=None,
+                                            dry_run=options["dry_run"])
+        if not report.ok:
+            for message in report.messages:
+                self.stderr.write(str(message))
+            raise CommandError(f"Niets ingelezen: {len(report.messages)} probleem/problemen in {path.name}.",
+                               returncode=1)
+        demo = " (demonstratiecijfers)" if report.is_demo else ""
+        if options["dry_run"]:
+            self.stdout.write(f"{report.rows} regels gecontroleerd, geen fouten{demo}; niets opgeslagen.")
+        else:
+            self.stdout.write(f"{report.rows} regels ingelezen{demo}: {report.created} nieuw, "
+                              f"{report.updated} bijgewerkt.")
