@@ -36,7 +36,8 @@ class StyledFormMixin:
             described = []
             if field.help_text:
                 described.append(f"id_{self.add_prefix(name)}_help")  # type: ignore[attr-defined]
-            if self.is_bound and name in self.errors:  # type: ignore[attr-defined]
+            # Read errors only once validated: touching ``self.errors`` here would validate too early.
+            if name in (getattr(self, "_errors", None) or {}):
                 described.append(f"id_{self.add_prefix(name)}_error")  # type: ignore[attr-defined]
                 widget.attrs["aria-invalid"] = "true"
             if described:

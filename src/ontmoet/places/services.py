@@ -98,11 +98,13 @@ def place_update(*, place: MeetingPlace, values: Mapping[str, Any], by: User) ->
         raise PermissionDenied(_("U mag deze plek niet wijzigen."))
     place = MeetingPlace.objects.select_for_update().get(pk=place.pk)
     changes = {k: v for k, v in values.items() if k in allowed}
-    if {"latitude", "longitude"} & changes.keys() and "neighbourhood" not in changes:
-        changes["neighbourhood"] = None
-        merged = {"latitude": place.latitude, "longitude": place.longitude, **changes}
+    moved = any(k in changes and changes[k] != getattr(place, k) for k in ("latitude", "longitude"))
+    buurt_chosen = "neighbourhood" in changes and changes["neighbourhood"] != place.neighbourhood
+    if moved and not buurt_chosen:
+        # New coordinates without an explicitly chosen buurt: the buurt follows the point.
+        merged = {"latitude": place.latitude, "longitude": place.longitude, **changes, "neighbourhood": None}
         _derive_neighbourhood(merged)
-        changes = {k: merged[k] for k in changes}
+        changes = {**changes, "neighbourhood": merged["neighbourhood"]}
     before = snapshot(place, changes)
     for key, value in changes.items():
         setattr(place, key, value)
