@@ -15,10 +15,15 @@ from decimal import Decimal
 from django.db import transaction
 
 from ontmoet.accounts.models import User
-from ontmoet.core.audit import audit_record
-from ontmoet.places.models import Board, BoardMember, MeetingPlace, Neighbourhood
+from ontmoet.places.models import MeetingPlace, Neighbourhood
 from ontmoet.places.reference_data import DATA_DIR
-from ontmoet.places.services import place_change_type_system, place_create
+from ontmoet.places.services import (
+    board_account_link,
+    board_member_add,
+    board_save,
+    place_change_type_system,
+    place_create,
+)
 
 OGH_START = dt.date(2018, 1, 1)  # Ondersteuningsregeling gemeenschapshuizen in force (seed §1.5)
 
@@ -119,17 +124,16 @@ def load_register_demo() -> dict[str, MeetingPlace]:
             place_change_type_system(place=place, to=spec.chose, effective_date=spec.chose_on,
                                      reason="Demogegevens: keuze van het bestuur")
         if spec.type == "community_house":
-            board = Board.objects.create(place=place, legal_name=f"Stichting {spec.name} (fictief)",
-                                         based_in_maastricht=True, board_condition_met=True,
-                                         board_condition_checked_on=dt.date(2026, 1, 15), kvk_matches=True,
-                                         kvk_checked_on=dt.date(2026, 1, 15))
+            board_save(place=place, by=None, values={
+                "legal_name": f"Stichting {spec.name} (fictief)", "based_in_maastricht": True,
+                "board_condition_met": True, "board_condition_checked_on": dt.date(2026, 1, 15),
+                "kvk_matches": True, "kvk_checked_on": dt.date(2026, 1, 15)})
             for role, name in (("chair", "A. Voorbeeld"), ("secretary", "B. Voorbeeld"), ("treasurer", "C. Voorbeeld")):
-                BoardMember.objects.create(board=board, name=f"{name} (fictief)", role=role)
-            audit_record(action="board_save", obj=place, by=None, after={"legal_name": board.legal_name})
+                board_member_add(place=place, name=f"{name} (fictief)", role=role, contact="", by=None)
         places[spec.name] = place
     return places
 
 
 def link_board_account(user: User, place: MeetingPlace) -> None:
     if not place.board_accounts.filter(pk=user.pk).exists():
-        place.board_accounts.add(user)
+        board_account_link(place=place, user=user, by=None)

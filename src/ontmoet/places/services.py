@@ -38,6 +38,12 @@ BOARD_FIELDS = ("legal_name", "kvk_number", "based_in_maastricht", "board_condit
                 "board_condition_checked_on", "kvk_matches", "kvk_checked_on")
 
 
+def _ensure_keeper(by: User | None) -> None:
+    """Officers keep the register; ``by=None`` is the system itself (CLI import, demo loader), also audited."""
+    if by is not None:
+        ensure_role(by, REGISTER_KEEPERS)
+
+
 def can_edit_public_info(user: User, place: MeetingPlace) -> bool:
     if user.has_role(*REGISTER_KEEPERS):
         return True
@@ -76,8 +82,7 @@ def place_create(
     reason: str = "",
 ) -> MeetingPlace:
     """Register a place with its first type event. ``by=None`` only for the demo loader and imports by CLI."""
-    if by is not None:
-        ensure_role(by, REGISTER_KEEPERS)
+    _ensure_keeper(by)
     clean = {k: v for k, v in values.items() if k in REGISTER_FIELDS}
     _derive_neighbourhood(clean)
     place = MeetingPlace(is_demo=is_demo, **clean)
@@ -166,9 +171,9 @@ def place_change_type_system(*, place: MeetingPlace, to: PlaceKind | str, effect
 
 
 @transaction.atomic
-def building_save(*, place: MeetingPlace, values: Mapping[str, Any], by: User) -> Building:
+def building_save(*, place: MeetingPlace, values: Mapping[str, Any], by: User | None) -> Building:
     """Create or change the building of a place (owner, energy label, measures)."""
-    ensure_role(by, REGISTER_KEEPERS)
+    _ensure_keeper(by)
     building = place.building or Building()
     changes = {k: v for k, v in values.items() if k in BUILDING_FIELDS}
     before = snapshot(building, changes) if building.pk else {}
@@ -184,9 +189,9 @@ def building_save(*, place: MeetingPlace, values: Mapping[str, Any], by: User) -
 
 
 @transaction.atomic
-def board_save(*, place: MeetingPlace, values: Mapping[str, Any], by: User) -> Board:
+def board_save(*, place: MeetingPlace, values: Mapping[str, Any], by: User | None) -> Board:
     """Create or change the board record with the Ogh checks (stored as yes/no with a date)."""
-    ensure_role(by, REGISTER_KEEPERS)
+    _ensure_keeper(by)
     board, _created = Board.objects.get_or_create(place=place)
     changes = {k: v for k, v in values.items() if k in BOARD_FIELDS}
     before = snapshot(board, changes)
@@ -199,8 +204,8 @@ def board_save(*, place: MeetingPlace, values: Mapping[str, Any], by: User) -> B
 
 
 @transaction.atomic
-def board_member_add(*, place: MeetingPlace, name: str, role: str, contact: str, by: User) -> BoardMember:
-    ensure_role(by, REGISTER_KEEPERS)
+def board_member_add(*, place: MeetingPlace, name: str, role: str, contact: str, by: User | None) -> BoardMember:
+    _ensure_keeper(by)
     board, _created = Board.objects.get_or_create(place=place)
     member = BoardMember(board=board, name=name, role=role, contact=contact)
     member.full_clean()
@@ -210,8 +215,8 @@ def board_member_add(*, place: MeetingPlace, name: str, role: str, contact: str,
 
 
 @transaction.atomic
-def board_member_remove(*, member: BoardMember, by: User) -> None:
-    ensure_role(by, REGISTER_KEEPERS)
+def board_member_remove(*, member: BoardMember, by: User | None) -> None:
+    _ensure_keeper(by)
     place = member.board.place
     audit_record(action="board_member_remove", obj=place, by=by, before={"member": str(member)})
     member.delete()
@@ -232,8 +237,7 @@ def places_import(*, content: bytes, filename: str, by: User | None, dry_run: bo
 
     Returns the report; with problems (or ``dry_run``) the database is untouched. ``by=None`` is the CLI.
     """
-    if by is not None:
-        ensure_role(by, REGISTER_KEEPERS)
+    _ensure_keeper(by)
     report = check_rows(read_table(content, filename), areas=neighbourhood_areas(),
                         neighbourhood_codes=set(Neighbourhood.objects.values_list("code", flat=True)))
     if not report.ok or dry_run:
