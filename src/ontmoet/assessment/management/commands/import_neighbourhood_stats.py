@@ -30,8 +30,9 @@ class Command(BaseCommand):
             raise CommandError(f"Niets ingelezen: {len(report.messages)} probleem/problemen in {path.name}.",
                                returncode=1)
         demo = " (demonstratiecijfers)" if report.is_demo else ""
+        rows = f"{report.rows} regel" if report.rows == 1 else f"{report.rows} regels"
         if options["dry_run"]:
-            self.stdout.write(f"{report.rows} regels gecontroleerd, geen fouten{demo}; niets opgeslagen.")
+            self.stdout.write(f"{rows} gecontroleerd, geen fouten{demo}; niets opgeslagen.")
         else:
-            self.stdout.write(f"{report.rows} regels ingelezen{demo}: {report.created} nieuw, "
+            self.stdout.write(f"{rows} ingelezen{demo}: {report.created} nieuw, "
                               f"{report.updated} bijgewerkt.")

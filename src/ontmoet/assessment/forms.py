@@ -1,0 +1,125 @@
+"""Forms of the afwegingskader: the what-if question and the statistics upload."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.assessment import errors
+from ontmoet.assessment.services import AssessmentRequest
+from ontmoet.core.forms import StyledFormMixin
+from ontmoet.domain.assessment import ModernisationRequest
+from ontmoet.places.models import Neighbourhood
+from ontmoet.places.types import OwnerKind, PlaceType
+
+COORDINATE_INVALID = _("Vul een getal in, bijvoorbeeld 50,8488 of 50.8488.")
+
+
+class CoordinateField(forms.CharField):
+    """A WGS84 coordinate typed with a decimal point or comma; the typed text is kept on error."""
+
+    def __init__(self, *, low: int, high: int, range_message: Any, **kwargs: Any) -> None:
+        self.low, self.high, self.range_message = low, high, range_message
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off",
+                                                           "spellcheck": "false"}))
+        super().__init__(required=False, max_length=32, **kwargs)
+
+    def clean(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = (super().clean(value) or "").strip()
+        if not text:
+            return None
+        try:
+            number = Decimal(text.replace(",", "."))
+        except InvalidOperation as exc:
+            raise forms.ValidationError(COORDINATE_INVALID) from exc
+        if not number.is_finite():
+            raise forms.ValidationError(COORDINATE_INVALID)
+        if not self.low <= number <= self.high:
+            raise forms.ValidationError(self.range_message)
+        return number
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+class WhatIfForm(StyledFormMixin, forms.Form):
+    """"A new huiskamer here: what does the framework say?" Works as a plain GET form without JavaScript."""
+
+    type = forms.ChoiceField(label=_("Type plek"), choices=PlaceType.choices, initial=PlaceType.LIVING_ROOM)
+    latitude = CoordinateField(label=_("Breedtegraad (WGS84)"), low=-90, high=90, range_message=errors.LATITUDE_RANGE,
+                               help_text=_("Bijvoorbeeld 50,8488. Een klik op de kaart vult dit voor u in."))
+    longitude = CoordinateField(label=_("Lengtegraad (WGS84)"), low=-180, high=180,
+                                range_message=errors.LONGITUDE_RANGE, help_text=_("Bijvoorbeeld 5,6887."))
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Of kies een buurt"), queryset=Neighbourhood.objects.order_by("name"), to_field_name="code",
+        required=False, empty_label=_("— gebruik de coördinaten —"),
+        help_text=_("Kiest u een buurt, dan gebruiken we het labelpunt van die buurt in plaats van de coördinaten."))
+    weighty_reason = forms.CharField(
+        label=_("Zwaarwegende reden om de plek niet in een Ontmoetingscentrum of Huis van de Wijk onder te brengen"),
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    building_owner = forms.ChoiceField(label=_("Eigenaar van het pand"), required=False,
+                                       choices=[("", _("Onbekend")), *OwnerKind.choices])
+    run_by = forms.ChoiceField(
+        label=_("Wie draagt de plek?"), required=False,
+        choices=[("", _("Onbekend")), ("board", _("Een bestuur of de inwoners")), ("municipality", _("De gemeente"))])
+    modernisation = forms.BooleanField(label=_("Het gaat om een aanvraag voor modernisering"), required=False)
+    sustainability_measures = forms.CharField(
+        label=_("Duurzaamheidsmaatregelen (één per regel)"), required=False, max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}))
+    accessibility_measures = forms.CharField(
+        label=_("Maatregelen voor toegankelijkheid (één per regel)"), required=False, max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}))
+    justification = forms.CharField(
+        label=_("Toelichting als een soort maatregel ontbreekt"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}))
+    involvement = forms.CharField(
+        label=_("Hoe is de buurt betrokken?"), required=False, max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Laat leeg als dat nog niet bekend is; de regel is dan niet van toepassing."))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("neighbourhood"):
+            return data
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if "latitude" in self.errors or "longitude" in self.errors:
+            return data
+        if lat is None and lon is None:
+            raise forms.ValidationError(errors.LOCATION_REQUIRED)
+        if lat is None:
+            self.add_error("latitude", errors.COORDINATES_PAIR)
+        elif lon is None:
+            self.add_error("longitude", errors.COORDINATES_PAIR)
+        return data
+
+    def to_request(self) -> AssessmentRequest:
+        data = self.cleaned_data
+        neighbourhood = data.get("neighbourhood")
+        modernisation = None
+        if data.get("modernisation"):
+            modernisation = ModernisationRequest(
+                sustainability_measures=_lines(data.get("sustainability_measures", "")),
+                accessibility_measures=_lines(data.get("accessibility_measures", "")),
+                justification=data.get("justification", ""))
+        run_by = data.get("run_by") or ""
+        return AssessmentRequest(
+            type=data["type"],
+            latitude=None if neighbourhood else data.get("latitude"),
+            longitude=None if neighbourhood else data.get("longitude"),
+            neighbourhood_code=neighbourhood.code if neighbourhood else None,
+            weighty_reason=data.get("weighty_reason", ""),
+            building_owner=data.get("building_owner") or None,
+            place_run_by_municipality={"board": False, "municipality": True}.get(run_by),
+            modernisation=modernisation,
+            involvement=(data.get("involvement") or "").strip() or None,
+        )
+
+
+class StatisticsImportForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(label=_("CSV-bestand met buurtcijfers"),
+                           help_text=_("Kolommen: buurtcode, year, source, residents en de indicatoren."))
+    dry_run = forms.BooleanField(label=_("Alleen controleren, niets opslaan"), required=False)
