@@ -1,0 +1,256 @@
+"""API v1 of the financial framework (NL API Design Rules: plural nouns, no trailing slashes, problem+json).
+
+- ``GET /api/v1/budget``: the framework of the plan (same JSON as ``ontmoet budget --format json``);
+- ``GET /api/v1/budget/scenarios``: the saved scenarios; ``POST`` computes the framework for a scenario body
+  (same keys as a scenario file) without saving it;
+- ``GET /api/v1/budget/scenarios/{id}``: the framework of a saved scenario;
+- ``GET /api/v1/budget/positions``: budget vs. commitments vs. realisation per year and block;
+- ``GET /api/v1/budget/investment-projects``: the investment projects (the PM items).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRequest, OpenApiResponse, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ontmoet.accounts.permissions import RolePermission
+from ontmoet.domain.budget import ROW_KEYS, ScenarioError, parse_scenario
+from ontmoet.domain.budget.scenario import (
+    COUNT_FIELDS,
+    MAX_AMOUNT,
+    MAX_COUNT,
+    MAX_DESCRIPTION,
+    MAX_FTE_PER_PLACE,
+    MAX_FTE_TOTAL,
+    MAX_NAME,
+    MAX_TERM_YEARS,
+    UNIT_FIELDS,
+)
+from ontmoet.finance import exports, selectors
+from ontmoet.finance.errors import scenario_error_message
+from ontmoet.finance.models import InvestmentProject, Scenario
+from ontmoet.finance.services import FINANCE_READERS, SCENARIO_WRITERS
+from ontmoet.policy import current_plan
+from ontmoet.policy.loader import FIXED_BLOCKS
+
+PROBLEM = "application/problem+json"
+
+
+class BudgetRowOutput(serializers.Serializer[Any]):
+    key = serializers.ChoiceField(choices=ROW_KEYS)
+    label = serializers.CharField()
+    values = serializers.ListField(child=serializers.IntegerField(allow_null=True),
+                                   help_text="Hele euro's (aantallen bij de eerste twee regels); null = PM.")
+
+
+class BudgetOutput(serializers.Serializer[Any]):
+    plan = serializers.CharField()
+    scenario = serializers.CharField(allow_null=True)
+    columns = serializers.ListField(child=serializers.CharField())
+    rows = BudgetRowOutput(many=True)
+
+
+class BudgetProblemParam(serializers.Serializer[Any]):
+    name = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class BudgetProblem(serializers.Serializer[Any]):
+    """RFC 9457 problem details."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField(required=False)
+    invalidParams = BudgetProblemParam(many=True, required=False)
+
+
+class ScenarioOutput(serializers.ModelSerializer[Scenario]):
+    plan = serializers.CharField(source="plan_id")
+    overrides = serializers.DictField(help_text="De afwijkingen van het plan, met de sleutels van een scenariobestand.")
+    isDemo = serializers.BooleanField(source="is_demo")
+    createdAt = serializers.DateTimeField(source="created_at")
+    updatedAt = serializers.DateTimeField(source="updated_at")
+
+    class Meta:
+        model = Scenario
+        fields = ["id", "name", "description", "plan", "overrides", "isDemo", "createdAt", "updatedAt"]
+
+
+class InvestmentProjectOutput(serializers.ModelSerializer[InvestmentProject]):
+    amountMin = serializers.IntegerField(source="amount_min", allow_null=True)
+    amountMax = serializers.IntegerField(source="amount_max", allow_null=True)
+    termYears = serializers.IntegerField(source="term_years")
+    interestRate = serializers.DecimalField(source="interest_rate", max_digits=7, decimal_places=6)
+    vatRecoverable = serializers.BooleanField(source="vat_recoverable")
+    startYear = serializers.IntegerField(source="start_year", allow_null=True)
+    isDemo = serializers.BooleanField(source="is_demo")
+
+    class Meta:
+        model = InvestmentProject
+        fields = ["id", "key", "name", "area", "phase", "amountMin", "amountMax", "method", "termYears",
+                  "interestRate", "vatRecoverable", "startYear", "isDemo"]
+
+
+class PositionOutput(serializers.Serializer[Any]):
+    block = serializers.CharField()
+    budget = serializers.DecimalField(max_digits=16, decimal_places=2)
+    committed = serializers.DecimalField(max_digits=16, decimal_places=2)
+    realised = serializers.DecimalField(max_digits=16, decimal_places=2)
+    free = serializers.DecimalField(max_digits=16, decimal_places=2)
+    toPay = serializers.DecimalField(source="to_pay", max_digits=16, decimal_places=2)
+
+
+class YearPositionsOutput(serializers.Serializer[Any]):
+    year = serializers.IntegerField()
+    positions = PositionOutput(many=True)
+
+
+def _scenario_schema() -> dict[str, Any]:
+    """The JSON schema of a scenario body, generated from the plan's columns and the model's limits."""
+    columns = current_plan().columns
+
+    def obj(properties: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "object", "properties": properties, "additionalProperties": False}
+
+    amount = {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT}
+    count = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
+    per_column = obj(dict.fromkeys(columns, amount))
+
+    def decimal(maximum: Any, **extra: Any) -> dict[str, Any]:
+        return {"oneOf": [{"type": "number", "minimum": 0, "maximum": float(maximum), **extra},
+                          {"type": "string", "pattern": r"^\d{1,6}(\.\d{1,6})?$"}]}
+
+    return obj({
+        "name": {"type": "string", "maxLength": MAX_NAME},
+        "description": {"type": "string", "maxLength": MAX_DESCRIPTION},
+        "counts": obj({c: obj(dict.fromkeys(COUNT_FIELDS, count)) for c in columns}),
+        "unit_amounts": obj(dict.fromkeys(UNIT_FIELDS, amount)),
+        "community_work": obj({"fte_per_place": decimal(MAX_FTE_PER_PLACE), "cost_per_fte": amount,
+                               "max_fte_total": decimal(MAX_FTE_TOTAL)}),
+        "blocks": obj(dict.fromkeys(FIXED_BLOCKS, per_column)),
+        "existing_coverage": per_column,
+        "capital_charges": obj({"method": {"type": "string", "enum": ["linear", "annuity"]},
+                                "term_years": {"type": "integer", "minimum": 1, "maximum": MAX_TERM_YEARS},
+                                "interest_rate": decimal(1, exclusiveMaximum=True)}),
+    })
+
+
+ERRORS = {
+    (400, PROBLEM): OpenApiResponse(BudgetProblem, description="Ongeldige invoer; de sleutel staat in invalidParams."),
+    (401, PROBLEM): OpenApiResponse(BudgetProblem, description="Niet ingelogd."),
+    (403, PROBLEM): OpenApiResponse(BudgetProblem, description="Geen rol die dit mag."),
+}
+NOT_FOUND = {(404, PROBLEM): OpenApiResponse(BudgetProblem, description="Niet gevonden.")}
+PROJECTS_PARAM = OpenApiParameter(
+    "projects", OpenApiTypes.BOOL, required=False,
+    description="Met de ingevoerde investeringsprojecten (standaard true); false geeft het kale plan (PM).")
+
+
+def _with_projects(request: Request) -> bool:
+    raw = request.query_params.get("projects", "true").strip().lower()
+    if raw not in ("true", "false", "1", "0"):
+        raise serializers.ValidationError({"projects": ["Gebruik true of false."]})
+    return raw in ("true", "1")
+
+
+class BudgetApi(APIView):
+    """The financial framework of the plan in force: the council's table computed from the unit parameters."""
+
+    permission_classes = [RolePermission]
+    read_roles = FINANCE_READERS
+    write_roles: frozenset[str] = frozenset()
+
+    @extend_schema(operation_id="budget_get", parameters=[PROJECTS_PARAM], responses={200: BudgetOutput, **ERRORS})
+    def get(self, request: Request) -> Response:
+        return Response(exports.budget_json(selectors.budget_get(with_projects=_with_projects(request))))
+
+
+class BudgetScenariosApi(generics.ListAPIView):  # type: ignore[type-arg]
+    """Saved scenarios (GET), and the framework computed for a scenario body (POST; nothing is saved)."""
+
+    permission_classes = [RolePermission]
+    read_roles = FINANCE_READERS
+    write_roles = SCENARIO_WRITERS
+    serializer_class = ScenarioOutput
+
+    def get_queryset(self) -> Any:
+        return selectors.scenario_list().order_by("name", "id")
+
+    @extend_schema(operation_id="budget_scenarios_list",
+                   responses={200: ScenarioOutput(many=True), **ERRORS, **NOT_FOUND})
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="budget_scenarios_compute",
+        request=OpenApiRequest(_scenario_schema(), examples=[OpenApiExample(
+            "Minder ontmoetingscentra in 2027",
+            value={"name": "Minder ontmoetingscentra",
+                   "counts": {"2027": {"meeting_centres": 10, "neighbourhood_houses": 3}},
+                   "community_work": {"fte_per_place": 0.25}})]),
+        parameters=[PROJECTS_PARAM],
+        responses={200: BudgetOutput, **ERRORS},
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        with_projects = _with_projects(request)
+        try:
+            spec = parse_scenario(request.data, selectors.plan_current())
+        except ScenarioError as error:
+            raise serializers.ValidationError({error.key or "body": [scenario_error_message(error)]}) from error
+        return Response(exports.budget_json(selectors.budget_get(scenario=spec, with_projects=with_projects)))
+
+
+class BudgetScenarioApi(APIView):
+    """The framework of one saved scenario."""
+
+    permission_classes = [RolePermission]
+    read_roles = FINANCE_READERS
+    write_roles: frozenset[str] = frozenset()
+
+    @extend_schema(operation_id="budget_scenario_get", parameters=[PROJECTS_PARAM],
+                   responses={200: BudgetOutput, **ERRORS, **NOT_FOUND})
+    def get(self, request: Request, pk: int) -> Response:
+        scenario = selectors.scenario_get(pk=pk)
+        try:
+            table = selectors.budget_get(scenario=scenario, with_projects=_with_projects(request))
+        except ScenarioError as error:
+            raise serializers.ValidationError({error.key or "body": [scenario_error_message(error)]}) from error
+        return Response(exports.budget_json(table))
+
+
+class BudgetPositionsApi(APIView):
+    """Budget vs. commitments vs. realisation per plan year and building block (block "total" sums the year)."""
+
+    permission_classes = [RolePermission]
+    read_roles = FINANCE_READERS
+    write_roles: frozenset[str] = frozenset()
+
+    @extend_schema(operation_id="budget_positions_list", responses={200: YearPositionsOutput(many=True), **ERRORS})
+    def get(self, request: Request) -> Response:
+        table, _outside = selectors.positions_get()
+        data = [{"year": year, "positions": rows} for year, rows in table.items()]
+        return Response(YearPositionsOutput(data, many=True).data)
+
+
+class InvestmentProjectsApi(generics.ListAPIView):  # type: ignore[type-arg]
+    """Investment projects per place or area (the PM items of the framework)."""
+
+    permission_classes = [RolePermission]
+    read_roles = FINANCE_READERS
+    write_roles: frozenset[str] = frozenset()
+    serializer_class = InvestmentProjectOutput
+
+    def get_queryset(self) -> Any:
+        return selectors.project_list().order_by("name", "id")
+
+    @extend_schema(operation_id="budget_investment_projects_list",
+                   responses={200: InvestmentProjectOutput(many=True), **ERRORS, **NOT_FOUND})
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
