@@ -59,10 +59,13 @@ def place_type_history(place: MeetingPlace) -> QuerySet[PlaceTypeChange]:
     return place.type_history.select_related("recorded_by").order_by("effective_date", "id")
 
 
-def type_histories() -> dict[int, list[TypeEvent]]:
-    """Every place's type history as domain events (for the cap check)."""
+def type_histories(place_ids: list[int] | None = None) -> dict[int, list[TypeEvent]]:
+    """The type history of every place (or of ``place_ids``) as domain events (for the cap check)."""
+    rows = PlaceTypeChange.objects.all()
+    if place_ids is not None:
+        rows = rows.filter(place_id__in=place_ids)
     histories: dict[int, list[TypeEvent]] = {}
-    for place_id, effective, kind in PlaceTypeChange.objects.values_list("place_id", "effective_date", "to_type"):
+    for place_id, effective, kind in rows.values_list("place_id", "effective_date", "to_type"):
         histories.setdefault(place_id, []).append(TypeEvent(effective=effective, kind=PlaceKind(kind)))
     return histories
 

@@ -16,7 +16,7 @@ from ontmoet.accounts.models import User
 from ontmoet.accounts.permissions import ensure_role
 from ontmoet.accounts.roles import REGISTER_KEEPERS, Role
 from ontmoet.core.audit import audit_record, snapshot
-from ontmoet.domain.register import PlaceKind, TypeEvent, cap_breaches, kind_on
+from ontmoet.domain.register import CAPPED_KINDS, PlaceKind, TypeEvent, cap_breaches, kind_on
 from ontmoet.places import errors
 from ontmoet.places.importing import ImportReport, RowProblem, check_rows, read_table
 from ontmoet.places.models import Board, BoardMember, Building, MeetingPlace, Neighbourhood, PlaceTypeChange
@@ -121,13 +121,13 @@ def place_update(*, place: MeetingPlace, values: Mapping[str, Any], by: User) ->
 
 def _record_type(*, place: MeetingPlace, to: PlaceKind, effective_date: dt.date, by: User | None, reason: str,
                  cap_override: bool) -> PlaceTypeChange:
-    histories = type_histories()
-    own = histories.get(place.pk, [])
+    own = type_histories(place_ids=[place.pk]).get(place.pk, [])
     current = kind_on(own, effective_date)
     if current == to:
         raise ValidationError({"to_type": errors.SAME_TYPE})
-    breaches = cap_breaches(histories, plan_caps(), changed_place=place.pk,
-                            change=TypeEvent(effective=effective_date, kind=to))
+    # Only a change *to* a capped kind can pass a cap; the whole register is read only then.
+    breaches = cap_breaches(type_histories(), plan_caps(), changed_place=place.pk,
+                            change=TypeEvent(effective=effective_date, kind=to)) if to in CAPPED_KINDS else []
     if breaches and not cap_override:
         b = breaches[0]
         raise ValidationError({"to_type": errors.CAP_EXCEEDED % {
