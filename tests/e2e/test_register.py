@@ -77,6 +77,10 @@ def test_edit_page_is_accessible_and_keeps_input_on_error(page, login, register,
     login(page, Role.POLICY_OFFICER)
     page.goto(f"/register/{register['linde'].pk}/wijzigen")
     assert_accessible(page)
+    page.get_by_label("Breedtegraad").fill("50.864300")
+    page.get_by_label("Lengtegraad").fill("5.731435")
+    page.get_by_label("Lengtegraad").blur()
+    page.get_by_text("Dit punt ligt in buurt Amby").wait_for()  # htmx hint while typing
     page.get_by_label("Breedtegraad").fill("52.370000")
     page.get_by_label("Lengtegraad").fill("4.890000")
     page.get_by_label("Openingstijden").fill("ma 9-12")

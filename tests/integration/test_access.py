@@ -27,6 +27,7 @@ PAGES = [
     ("places:create", False, KEEPERS),
     ("places:change_type", True, KEEPERS),
     ("places:import", False, KEEPERS),
+    ("places:neighbourhood_hint", False, KEEPERS),
     ("places:audit", True, AUDIT),
     ("places:map", False, STAFF),
     ("places:export_csv", False, STAFF),

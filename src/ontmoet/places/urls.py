@@ -8,6 +8,7 @@ urlpatterns = [
     path("nieuw", views.place_create, name="create"),
     path("kaart", views.place_map, name="map"),
     path("import", views.place_import, name="import"),
+    path("buurt-bij-punt", views.neighbourhood_hint, name="neighbourhood_hint"),
     path("export.csv", views.place_export, {"fmt": "csv"}, name="export_csv"),
     path("export.xlsx", views.place_export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("<int:pk>", views.place_detail, name="detail"),

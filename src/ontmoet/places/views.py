@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ontmoet.accounts.permissions import require_roles
 from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, REGISTER_KEEPERS, STAFF_ROLES, Role
 from ontmoet.core.audit import audit_events_for
+from ontmoet.places import errors as place_errors
 from ontmoet.places import exporting, services
 from ontmoet.places.forms import (
     ACCESSIBILITY_LABELS,
@@ -32,7 +34,14 @@ from ontmoet.places.forms import (
 from ontmoet.places.importing import ImportFileError
 from ontmoet.places.mapping import map_context
 from ontmoet.places.models import BoardMember, MeetingPlace
-from ontmoet.places.selectors import cap_status, neighbourhood_list, place_get, place_list, place_type_history
+from ontmoet.places.selectors import (
+    cap_status,
+    neighbourhood_for_point,
+    neighbourhood_list,
+    place_get,
+    place_list,
+    place_type_history,
+)
 
 
 def _apply_errors(form: Form, error: ValidationError) -> None:
@@ -162,6 +171,23 @@ def board_member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpRe
     services.board_member_remove(member=member, by=request.user)  # type: ignore[arg-type]
     messages.success(request, _("Het bestuurslid is verwijderd."))
     return redirect("places:detail", pk=pk)
+
+
+@require_roles(REGISTER_KEEPERS)
+def neighbourhood_hint(request: HttpRequest) -> HttpResponse:
+    """htmx partial on the place form: which buurt the typed coordinates fall in."""
+    buurt, problem = None, ""
+    try:
+        lat, lon = Decimal(request.GET.get("latitude", "").replace(",", ".")), Decimal(
+            request.GET.get("longitude", "").replace(",", "."))
+    except InvalidOperation:
+        problem = _("Vul breedtegraad en lengtegraad in om de buurt te zien.")
+    else:
+        if lat.is_finite() and lon.is_finite() and -90 <= lat <= 90 and -180 <= lon <= 180:
+            buurt = neighbourhood_for_point(lat, lon)
+        if buurt is None:
+            problem = str(place_errors.OUTSIDE_MAASTRICHT)
+    return render(request, "places/neighbourhood_hint.html", {"buurt": buurt, "problem": problem})
 
 
 @require_roles(AUDIT_READERS)
