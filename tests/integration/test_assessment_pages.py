@@ -165,3 +165,18 @@ def test_statistics_upload_is_all_or_nothing_and_reports_rows(client, user_with_
     response = client.post(reverse("assessment:statistics_import"), {"file": good}, follow=True)
     assert "1 regel ingelezen" in response.content.decode()
     assert NeighbourhoodStatistic.objects.get().indicator("loneliness_pct") == Decimal("12")
+
+
+def test_vulnerability_table_per_year_shows_years_without_digit_grouping(client, policy_officer):
+    from ontmoet.assessment.services import neighbourhood_stats_import
+
+    load_assessment_demo()  # 2024
+    neighbourhood_stats_import(content="buurtcode,year,source,loneliness_pct\nBU09350207,2022,Peiling,12\n",
+                               file_name="2022.csv", by=None)
+    client.force_login(policy_officer)
+    latest = client.get(reverse("assessment:vulnerability")).content.decode()
+    assert "Kwetsbaarheidsindex per buurt, 2024" in latest
+    assert '<option value="2022"' in latest
+    older = client.get(reverse("assessment:vulnerability"), {"jaar": "2022"}).content.decode()
+    assert "Kwetsbaarheidsindex per buurt, 2022" in older
+    assert older.count("data-code=") == 1

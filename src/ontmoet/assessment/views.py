@@ -61,6 +61,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "can_import": _has_role(request, STATISTICS_IMPORTERS),
         "table": table,
         "score_formula": SCORE_FORMULA.get(language),
+        "score_share": settings.POLICY_PLAN.assessment.score_vulnerability_share,
     })
 
 
