@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ontmoet.domain.assessment import PlaceIndex, PlacePoint, distance_m
+from ontmoet.domain.assessment import Location, PlaceIndex, PlacePoint, distance_m
+from ontmoet.domain.geo import area_containing
 from ontmoet.domain.register import PlaceKind
 from tests.factories_assessment import ORIGIN, point_at
 
@@ -77,3 +78,38 @@ def test_ties_go_to_the_lowest_id():
 
 def test_empty_register_has_no_nearest_place():
     assert PlaceIndex([]).nearest(*ORIGIN, kinds=TARGETS) is None
+
+
+# --- the co_location rule itself, for random points inside the buurten of Maastricht ---------------------------
+
+def _maastricht_areas():
+    import json
+
+    from ontmoet.domain.geo import Area
+    from ontmoet.places.reference_data import BUURTEN_FILE
+
+    features = json.loads(BUURTEN_FILE.read_text(encoding="utf-8"))["features"]
+    return [Area(code=f["properties"]["buurtcode"],
+                 rings=tuple(tuple((float(x), float(y)) for x, y in ring) for ring in f["geometry"]["coordinates"]))
+            for f in features]
+
+
+AREAS = _maastricht_areas()
+IN_MAASTRICHT = st.tuples(LAT, LON).filter(lambda p: area_containing(AREAS, p[1], p[0]) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(places=places_strategy, point=IN_MAASTRICHT)
+def test_co_location_nearest_place_and_distance_equal_a_brute_force_check(places, point):
+    from ontmoet.domain.assessment.rules import CoLocationRule
+    from tests.factories_assessment import facts, plan_with
+
+    latitude, longitude = point
+    subject = facts(PlaceKind.LIVING_ROOM, places, location=Location(latitude, longitude))
+    values = CoLocationRule(plan_with().assessment).evaluate(subject).values()
+    expected = brute_force(places, latitude, longitude, TARGETS)
+    if expected is None:
+        assert values["nearest_place_id"] is None
+    else:
+        assert values["nearest_place_id"] == expected[1]
+        assert values["distance_m"] == round(expected[0], 1)
