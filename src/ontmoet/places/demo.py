@@ -21,6 +21,7 @@ from ontmoet.places.services import (
     board_account_link,
     board_member_add,
     board_save,
+    building_save,
     place_change_type_system,
     place_create,
 )
@@ -124,6 +125,12 @@ def load_register_demo() -> dict[str, MeetingPlace]:
             place_change_type_system(place=place, to=spec.chose, effective_date=spec.chose_on,
                                      reason="Demogegevens: keuze van het bestuur")
         if spec.type == "community_house":
+            municipal = len(places) % 3 == 0
+            building_save(place=place, by=None, values={
+                "name": f"Pand {spec.name}", "owner_kind": "municipality" if municipal else "other",
+                "owner_name": "Gemeente Maastricht" if municipal else f"Stichting {spec.name} (fictief)",
+                "energy_label": "CDEFB"[len(places) % 5],
+                "sustainability_measures": "Ledverlichting (fictief)" if len(places) % 2 else ""})
             board_save(place=place, by=None, values={
                 "legal_name": f"Stichting {spec.name} (fictief)", "based_in_maastricht": True,
                 "board_condition_met": True, "board_condition_checked_on": dt.date(2026, 1, 15),
