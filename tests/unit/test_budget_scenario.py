@@ -185,3 +185,16 @@ def test_scenario_above_the_caps_is_computed_with_warnings(plan):
     assert (WARNING_MEETING_CENTRES_ABOVE_CAP, "2030") in codes
     assert (WARNING_FTE_ABOVE_MAX, "2028") in codes  # 24 places × 0.3 = 7.2 fte > 6
     assert budget.value("B1", "2030") == 22 * 62_000 + 4 * 220_000
+
+
+def test_the_scenario_file_in_the_user_guide_is_valid(plan):
+    """docs/finance.md shows every key of a scenario file; it must stay a file the command accepts."""
+    import re
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "finance.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", guide, re.S)
+    assert example is not None
+    scenario = parse_scenario_toml(example.group(1), plan)
+    assert set(scenario.to_data()) == {"name", "description", "counts", "unit_amounts", "community_work", "blocks",
+                                       "existing_coverage", "capital_charges"}
