@@ -4,7 +4,7 @@ or a point ("0,25" or "0.25"). What the user typed stays in the form when someth
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -34,8 +34,9 @@ _SEP = "__"
 
 
 class EuroField(forms.IntegerField):
-    """Whole euros; accepts "€ 62.000", "62.000" and "62000"."""
+    """Whole euros; accepts "€ 62.000", "62.000" and "62000" (a text box, so Dutch notation can be typed)."""
 
+    widget = forms.TextInput
     default_error_messages = {"invalid": AMOUNT_INVALID}
 
     def __init__(self, **kwargs: Any) -> None:
@@ -52,7 +53,6 @@ class EuroField(forms.IntegerField):
         return super().to_python(value)  # type: ignore[no-any-return]
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        # A text box (not type=number) so that Dutch notation can be typed.
         attrs = super().widget_attrs(widget)
         attrs.pop("min", None)
         attrs.pop("max", None)
@@ -63,7 +63,12 @@ class EuroField(forms.IntegerField):
 class DutchDecimalField(forms.DecimalField):
     """A decimal with a comma or a point ("0,25" = "0.25")."""
 
+    widget = forms.TextInput
     default_error_messages = {"invalid": DECIMAL_INVALID}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
 
     def to_python(self, value: Any) -> Decimal | None:
         if isinstance(value, str):
@@ -77,11 +82,6 @@ class DutchDecimalField(forms.DecimalField):
         for name in ("min", "max", "step"):
             attrs.pop(name, None)
         return attrs
-
-
-def _text_input(field: forms.Field) -> forms.Field:
-    field.widget = forms.TextInput(attrs={**field.widget_attrs(forms.TextInput()), "inputmode": "decimal"})
-    return field
 
 
 class ScenarioForm(StyledFormMixin, forms.Form):
@@ -111,9 +111,9 @@ class ScenarioForm(StyledFormMixin, forms.Form):
         for name in UNIT_FIELDS:
             self.fields[_SEP.join(("unit_amounts", name))] = EuroField(
                 label=unit_labels[name], initial=getattr(start.unit_amounts, name))
-        self.fields[_SEP.join(("community_work", "fte_per_place"))] = _text_input(DutchDecimalField(
+        self.fields[_SEP.join(("community_work", "fte_per_place"))] = DutchDecimalField(
             label=_("Opbouwwerk: fte per plek"), min_value=Decimal(0), max_value=Decimal(10), max_digits=8,
-            decimal_places=4, initial=str(start.community_work.fte_per_place).replace(".", ",")))
+            decimal_places=4, initial=str(start.community_work.fte_per_place).replace(".", ","))
         self.fields[_SEP.join(("community_work", "cost_per_fte"))] = EuroField(
             label=_("Opbouwwerk: kosten per fte (€ per jaar)"), initial=start.community_work.cost_per_fte)
         self.style_widgets()
@@ -173,9 +173,9 @@ class ProjectForm(StyledFormMixin, forms.Form):
     wider_need_max = EuroField(label=_("Extra nodig voor het hele plan tot en met (€)"), required=False)
     method = forms.ChoiceField(label=_("Methode kapitaallasten"), choices=CapitalMethod.choices)
     term_years = forms.IntegerField(label=_("Looptijd (jaren)"), min_value=1, max_value=100)
-    interest_percent = _text_input(DutchDecimalField(
+    interest_percent = DutchDecimalField(
         label=_("Rente (% per jaar)"), min_value=Decimal(0), max_value=Decimal("99.9999"), max_digits=7,
-        decimal_places=4))
+        decimal_places=4)
     vat_recoverable = forms.BooleanField(label=_("De btw kan worden teruggevorderd"), required=False)
     start_year = forms.IntegerField(label=_("Eerste jaar kapitaallasten"), min_value=2000, max_value=2100,
                                     required=False, help_text=_("Leeg laten zolang de planning niet bekend is."))
@@ -305,9 +305,3 @@ class YearForm(forms.Form):
         self.fields["year"].choices = [(y, str(y)) for y in years]  # type: ignore[attr-defined]
         self.fields["year"].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
 
-
-def parse_decimal(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.replace(",", "."))
-    except InvalidOperation:
-        return None
