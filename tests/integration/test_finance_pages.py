@@ -202,6 +202,7 @@ def test_project_created_on_the_page_with_a_range(client_for):
     assert (project.amount_min, project.amount_max, str(project.interest_rate)) == (2_000_000, 3_000_000, "0.015000")
     page = client.get(reverse("finance:project_detail", args=[project.pk])).content.decode()
     assert "€ 2.000.000 – € 3.000.000" in page
+    assert "vanaf 2028" in page and ">2.028<" not in page  # years are never digit-grouped
 
 
 def test_project_form_keeps_input_on_error(client_for):
@@ -257,6 +258,7 @@ def test_commitments_page_shows_budget_committed_realised_and_free(client_for):
     content = response.content.decode()
     assert response.status_code == 200
     assert "€ 716.000" in content and "€ 62.000" in content and "€ 654.000" in content and "€ 31.000" in content
+    assert ">2027<" in content and "2.027" not in content  # years are never digit-grouped
     assert client_for(Role.FINANCE_ADVISOR).get(reverse("finance:commitments"), {"year": "1900"}).status_code == 200
 
 
