@@ -149,8 +149,9 @@ def test_budget_capital_charges_come_from_the_entered_projects():
     assert selectors.budget_get(with_projects=False).value("capital_charges", "2027") is None
 
 
-def test_without_any_amount_the_capital_charges_stay_pm():
+def test_without_amount_and_start_year_the_capital_charges_stay_pm():
     InvestmentProjectFactory(pending=True)
+    InvestmentProjectFactory(start_year=None)
     assert selectors.budget_get().row("capital_charges") == dict.fromkeys(current_plan().columns)
 
 
@@ -241,6 +242,8 @@ def test_demo_records_the_known_projects_from_the_plan_once():
     areas = set(InvestmentProject.objects.exclude(key="centrumplan-de-heeg").values_list("area", flat=True))
     assert areas == set(plan.places.neighbourhood_house_explorations)
     assert all(p.is_pending for p in InvestmentProject.objects.exclude(key="centrumplan-de-heeg"))
+    # The known projects have no start year yet: the framework stays the council's table (PM).
+    assert selectors.budget_get().row("capital_charges") == dict.fromkeys(plan.columns)
     scenario = Scenario.objects.get(name=EXAMPLE_SCENARIO)
     assert scenario.is_demo
     assert selectors.budget_get(scenario=scenario).value("B1", "2027") == 10 * 62_000 + 3 * 220_000

@@ -11,6 +11,7 @@ from ontmoet.domain.budget.capital import (
     BOUND_LOW,
     annuity_factor,
     capitalised_amount,
+    full_year_charge,
     schedule,
     yearly_charge,
 )
@@ -65,14 +66,18 @@ def test_charges_start_in_the_start_year_and_structural_takes_the_full_first_yea
                     "structural": 120_000}
 
 
-def test_projects_without_amount_stay_pm_and_without_start_year_only_count_structurally():
+def test_a_pm_item_becomes_a_figure_only_with_amount_and_start_year():
     pending = _investment(amount_min=None, amount_max=None)
-    assert capital_charges_line([pending], years=YEARS, vat_rate=VAT) == dict.fromkeys((*map(str, YEARS),
-                                                                                        "structural"))
     undated = _investment(start_year=None)
-    line = capital_charges_line([pending, undated], years=YEARS, vat_rate=VAT)
-    assert line["structural"] == 120_000
-    assert line["2027"] is None
+    all_pm = dict.fromkeys((*map(str, YEARS), "structural"))
+    assert capital_charges_line([pending, undated], years=YEARS, vat_rate=VAT) == all_pm
+    line = capital_charges_line([pending, undated, _investment(start_year=2029)], years=YEARS, vat_rate=VAT)
+    assert line == {"2026": 0, "2027": 0, "2028": 0, "2029": 120_000, "2030": 118_000, "structural": 120_000}
+
+
+def test_full_year_charge_is_known_without_a_start_year():
+    assert full_year_charge(_investment(start_year=None), vat_rate=VAT) == 120_000
+    assert full_year_charge(_investment(amount_min=None, amount_max=None), vat_rate=VAT) is None
 
 
 def test_a_range_uses_its_upper_end_unless_asked_for_the_lower():

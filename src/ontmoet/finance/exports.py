@@ -157,7 +157,8 @@ def _investments_sheet(sheet: Worksheet, plan: PolicyPlan, investments: Sequence
         sheet.cell(row=header_row, column=first_col + i,
                    value=int(column) if column.isdigit() else column_label(column)).font = Font(bold=True)
     vat = f"{SHEET_PARAMETERS}!$B${_UNIT_ROWS['vat_rate']}"
-    entered = [i for i in investments if i.amount_max is not None]
+    # Only projects with an amount and a start year count in the framework (ADR 0103); the others stay PM.
+    entered = [i for i in investments if i.amount_max is not None and i.start_year is not None]
     row = header_row
     for investment in entered:
         row += 1
@@ -171,12 +172,7 @@ def _investments_sheet(sheet: Worksheet, plan: PolicyPlan, investments: Sequence
         base = f"($B{row}/IF($C{row}=1,1+{vat},1))"
         for i, column in enumerate(plan.columns):
             letter = get_column_letter(first_col + i)
-            if column == STRUCTURAL:
-                index = "0"
-            elif investment.start_year is None:
-                continue  # timing unknown: only the structural column counts it
-            else:
-                index = f"({letter}${header_row}-$G{row})"
+            index = "0" if column == STRUCTURAL else f"({letter}${header_row}-$G{row})"
             formula = (f'=IF(AND({index}>=0,{index}<$E{row}),IF($D{row}="annuity",PMT($F{row},$E{row},-{base}),'
                        f"{base}/$E{row}*(1+$F{row}*($E{row}-{index}))),0)")
             sheet.cell(row=row, column=first_col + i, value=formula).number_format = EURO_FORMAT
@@ -184,8 +180,7 @@ def _investments_sheet(sheet: Worksheet, plan: PolicyPlan, investments: Sequence
     sheet.cell(row=total_row, column=1, value=_("Totaal kapitaallasten")).font = Font(bold=True)
     totals: dict[str, str] = {}
     for i, column in enumerate(plan.columns):
-        counts = [inv for inv in entered if column == STRUCTURAL or inv.start_year is not None]
-        if not counts:
+        if not entered:
             continue
         letter = get_column_letter(first_col + i)
         cell = sheet.cell(row=total_row, column=first_col + i,

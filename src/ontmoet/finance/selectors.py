@@ -79,9 +79,10 @@ def investments(projects: Iterable[InvestmentProject] | None = None) -> list[Inv
 
 
 def capital_charges(plan: PolicyPlan, *, bound: str = BOUND_HIGH) -> dict[str, int | None] | None:
-    """The capital-charges line from the entered projects; None (all PM) when no project has an amount."""
+    """The capital-charges line from the entered projects; None (all PM) when no project has both an amount and
+    a start year."""
     entered = investments()
-    if not any(i.amount_max is not None for i in entered):
+    if not any(i.amount_max is not None and i.start_year is not None for i in entered):
         return None
     return capital_charges_line(entered, years=plan.years, vat_rate=plan.investments.vat_rate, bound=bound)
 

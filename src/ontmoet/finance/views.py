@@ -27,7 +27,7 @@ from ontmoet.domain.budget import (
     scenario_to_toml,
     uncertainty_band,
 )
-from ontmoet.domain.budget.capital import schedule
+from ontmoet.domain.budget.capital import BOUND_LOW, full_year_charge, schedule
 from ontmoet.domain.money import format_thousands
 from ontmoet.finance import charts, errors, exports, selectors, services
 from ontmoet.finance.forms import (
@@ -328,10 +328,14 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _project_page(request: HttpRequest, project: InvestmentProject, status: int = 200,
                   **forms: Form) -> HttpResponse:
     plan = selectors.plan_current()
-    charges = schedule(selectors.as_investment(project), years=plan.years, vat_rate=plan.investments.vat_rate)
+    investment = selectors.as_investment(project)
+    vat = plan.investments.vat_rate
+    charges = schedule(investment, years=plan.years, vat_rate=vat)
     return render(request, "finance/project_detail.html", {
         "project": project,
         "charges": [(year, charges[year]) for year in plan.years],
+        "full_year_low": full_year_charge(investment, vat_rate=vat, bound=BOUND_LOW),
+        "full_year_high": full_year_charge(investment, vat_rate=vat),
         "phase_form": forms.get("phase_form") or PhaseForm(initial={"phase": project.phase,
                                                                     "effective_date": timezone.localdate()}),
         "participation_form": forms.get("participation_form") or ParticipationForm(),

@@ -92,23 +92,29 @@ def capital_charges_line(
 ) -> dict[str, int | None]:
     """The framework's capital-charges line per column, whole euros.
 
-    A year column adds the charges of every investment with an amount and a start year; "structural" adds the
-    full first-year charge of every investment with an amount (timing not needed). A column to which no
-    investment contributes stays PM (None).
+    A PM item becomes a figure once both its amount and its timing are known: only investments with an amount
+    and a start year count. A year column adds their charges in that year; "structural" adds their full
+    first-year charges. A column to which no investment contributes stays PM (None).
     """
     sums: dict[str, Decimal | None] = {str(year): None for year in years}
     sums[STRUCTURAL] = None
     for investment in investments:
+        if investment.start_year is None:
+            continue
         first = investment_charge(investment, 0, vat_rate=vat_rate, bound=bound)
         if first is None:
             continue
         sums[STRUCTURAL] = (sums[STRUCTURAL] or Decimal(0)) + first
-        if investment.start_year is None:
-            continue
         for year in years:
             charge = investment_charge(investment, year - investment.start_year, vat_rate=vat_rate, bound=bound)
             sums[str(year)] = (sums[str(year)] or Decimal(0)) + (charge or Decimal(0))
     return {column: None if total is None else round_half_up(total) for column, total in sums.items()}
+
+
+def full_year_charge(investment: Investment, *, vat_rate: Decimal, bound: str = BOUND_HIGH) -> int | None:
+    """The charge of one full (first) year, whole euros; known as soon as the amount is (timing not needed)."""
+    charge = investment_charge(investment, 0, vat_rate=vat_rate, bound=bound)
+    return None if charge is None else round_half_up(charge)
 
 
 @dataclass(frozen=True)
