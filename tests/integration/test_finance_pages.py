@@ -249,6 +249,10 @@ def test_uncertainty_page_draws_a_band_and_refuses_bad_input(client_for):
     bad = client.get(reverse("finance:uncertainty"), {"draws": "veel", "oc_low_2026": "9", "oc_high_2026": "2"})
     assert bad.status_code == 400
     assert str(errors.RANGE_REVERSED) in bad.content.decode()
+    assert 'value="veel"' in bad.content.decode()
+    partial = client.get(reverse("finance:uncertainty"), {"draws": "veel"}, HTTP_HX_REQUEST="true")
+    assert partial.status_code == 200  # htmx swaps only 2xx: the errors come in the result section
+    assert 'role="alert"' in partial.content.decode()
 
 
 def test_commitments_page_shows_budget_committed_realised_and_free(client_for):

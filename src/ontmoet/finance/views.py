@@ -427,8 +427,10 @@ def uncertainty(request: HttpRequest) -> HttpResponse:
                      "charges": band.capital_charges[c], "total": band.total_need[c]}
                     for c in plan.columns],
             })
-    template = "finance/uncertainty.html#result" if request.htmx else "finance/uncertainty.html"  # type: ignore[attr-defined]
-    return render(request, template, context, status=status)
+    if request.htmx:  # type: ignore[attr-defined]
+        # htmx swaps only 2xx answers: the result section carries the error summary instead of a 400.
+        return render(request, "finance/uncertainty.html#result", context)
+    return render(request, "finance/uncertainty.html", context, status=status)
 
 
 @require_roles(FINANCE_READERS)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from ontmoet.domain.budget import ScenarioError, apply_scenario, parse_scenario_toml
 from ontmoet.finance import exports
@@ -36,7 +37,8 @@ class Command(BaseCommand):
             try:
                 text = path.read_text(encoding="utf-8")
             except OSError as exc:
-                raise CommandError(f"Kan het scenariobestand niet lezen: {path} ({exc.strerror})") from exc
+                raise CommandError(_("Kan het scenariobestand niet lezen: %(path)s (%(problem)s)")
+                                   % {"path": path, "problem": exc.strerror}) from exc
             try:
                 spec = parse_scenario_toml(text, plan)
             except ScenarioError as error:
@@ -51,10 +53,10 @@ class Command(BaseCommand):
         out = options["out"]
         if fmt == "xlsx":
             if not out:
-                raise CommandError("Geef met --out een bestandsnaam voor het Excel-bestand.")
+                raise CommandError(_("Geef met --out een bestandsnaam voor het Excel-bestand."))
             content = exports.budget_xlsx(plan, budget, investments() if with_projects else ())
             Path(out).write_bytes(content)
-            self.stderr.write(f"Geschreven: {out}")
+            self.stderr.write(_("Geschreven: %(path)s") % {"path": out})
             return
         if fmt == "json":
             text = json.dumps(exports.budget_json(budget), ensure_ascii=False, indent=2) + "\n"
@@ -64,6 +66,6 @@ class Command(BaseCommand):
             text = exports.budget_table(budget)
         if out:
             Path(out).write_text(text, encoding="utf-8")
-            self.stderr.write(f"Geschreven: {out}")
+            self.stderr.write(_("Geschreven: %(path)s") % {"path": out})
         else:
             self.stdout.write(text, ending="")
