@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import STAFF_ROLES
+from ontmoet.api.schemas import PROBLEM, ProblemOutput
 from ontmoet.assessment import errors
 from ontmoet.assessment.services import AssessmentRequest, assessment_run
 from ontmoet.domain.assessment import Advice, ModernisationRequest, Outcome
@@ -23,7 +24,6 @@ from ontmoet.places.models import MeetingPlace
 from ontmoet.places.types import OwnerKind, PlaceType
 
 _MAX_ID = 2**31 - 1
-PROBLEM = "application/problem+json"
 
 
 class ModernisationInput(serializers.Serializer[Any]):
@@ -118,21 +118,6 @@ class AssessmentOutput(serializers.Serializer[Any]):
     plan = PlanOutput()
     findings = FindingOutput(many=True)
     subject = SubjectOutput()
-
-
-class InvalidParamOutput(serializers.Serializer[Any]):
-    name = serializers.CharField()
-    reason = serializers.CharField()
-
-
-class ProblemOutput(serializers.Serializer[Any]):
-    """RFC 9457 problem details, as ontmoet.api.errors writes them."""
-
-    type = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField(required=False)
-    invalidParams = InvalidParamOutput(many=True, required=False)
 
 
 class AssessmentCreateApi(APIView):

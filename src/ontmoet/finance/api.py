@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ontmoet.accounts.permissions import RolePermission
+from ontmoet.api.schemas import PROBLEM, ProblemOutput
 from ontmoet.domain.budget import ROW_KEYS, ScenarioError, parse_scenario
 from ontmoet.domain.budget.scenario import (
     COUNT_FIELDS,
@@ -39,8 +40,6 @@ from ontmoet.finance.services import FINANCE_READERS, SCENARIO_WRITERS
 from ontmoet.policy import current_plan
 from ontmoet.policy.loader import FIXED_BLOCKS
 
-PROBLEM = "application/problem+json"
-
 
 class BudgetRowOutput(serializers.Serializer[Any]):
     key = serializers.ChoiceField(choices=ROW_KEYS)
@@ -54,21 +53,6 @@ class BudgetOutput(serializers.Serializer[Any]):
     scenario = serializers.CharField(allow_null=True)
     columns = serializers.ListField(child=serializers.CharField())
     rows = BudgetRowOutput(many=True)
-
-
-class BudgetProblemParam(serializers.Serializer[Any]):
-    name = serializers.CharField()
-    reason = serializers.CharField()
-
-
-class BudgetProblem(serializers.Serializer[Any]):
-    """RFC 9457 problem details."""
-
-    type = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField(required=False)
-    invalidParams = BudgetProblemParam(many=True, required=False)
 
 
 class ScenarioOutput(serializers.ModelSerializer[Scenario]):
@@ -143,11 +127,11 @@ def _scenario_schema() -> dict[str, Any]:
 
 
 ERRORS = {
-    (400, PROBLEM): OpenApiResponse(BudgetProblem, description="Ongeldige invoer; de sleutel staat in invalidParams."),
-    (401, PROBLEM): OpenApiResponse(BudgetProblem, description="Niet ingelogd."),
-    (403, PROBLEM): OpenApiResponse(BudgetProblem, description="Geen rol die dit mag."),
+    (400, PROBLEM): OpenApiResponse(ProblemOutput, description="Ongeldige invoer; de sleutel staat in invalidParams."),
+    (401, PROBLEM): OpenApiResponse(ProblemOutput, description="Niet ingelogd."),
+    (403, PROBLEM): OpenApiResponse(ProblemOutput, description="Geen rol die dit mag."),
 }
-NOT_FOUND = {(404, PROBLEM): OpenApiResponse(BudgetProblem, description="Niet gevonden.")}
+NOT_FOUND = {(404, PROBLEM): OpenApiResponse(ProblemOutput, description="Niet gevonden.")}
 PROJECTS_PARAM = OpenApiParameter(
     "projects", OpenApiTypes.BOOL, required=False,
     description="Met de ingevoerde investeringsprojecten (standaard true); false geeft het kale plan (PM).")
