@@ -154,7 +154,7 @@ def test_cli_import_reports_and_exits_1_on_a_bad_row(tmp_path, capsys):
     with pytest.raises(CommandError) as caught:
         call_command("import_neighbourhood_stats", str(bad))
     assert caught.value.returncode == 1
-    assert "regel 4, kolom loneliness_pct" in capsys.readouterr().err
+    assert "rij 4, kolom loneliness_pct" in capsys.readouterr().err
     assert NeighbourhoodStatistic.objects.count() == 0
     good = tmp_path / "goed.csv"
     good.write_text(GOOD, encoding="utf-8")

@@ -15,26 +15,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.utils.translation import gettext as _
-
 from ontmoet.assessment import errors
+from ontmoet.core.tabular import RowProblem, csv_dialect, decode_text, parse_flag
 
 REQUIRED_COLUMNS = ("buurtcode", "year", "source")
 OPTIONAL_COLUMNS = ("residents", "is_demo")
 YEAR_RANGE = (1900, 2100)
-_TRUE = {"ja", "j", "yes", "y", "true", "1", "waar"}
-_FALSE = {"nee", "n", "no", "false", "0", "onwaar", ""}
-
-
-@dataclass(frozen=True)
-class RowMessage:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("regel %(row)s, kolom %(column)s: %(message)s") % {
-            "row": self.row, "column": self.column or "-", "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -51,24 +37,11 @@ class StatisticRow:
 @dataclass
 class ParsedFile:
     rows: list[StatisticRow] = field(default_factory=list)
-    messages: list[RowMessage] = field(default_factory=list)
+    messages: list[RowProblem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.messages and bool(self.rows)
-
-
-def _text(content: bytes | str) -> str:
-    if isinstance(content, str):
-        return content
-    return content.decode("utf-8-sig")
-
-
-def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
-    try:
-        return csv.Sniffer().sniff(sample.splitlines()[0] if sample else "", delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
 
 
 def _percentage(raw: str) -> Decimal | None:
@@ -91,28 +64,28 @@ def parse_statistics(content: bytes | str, *, known_codes: Collection[str],
     """Check every row of a statistics file; the result lists the good rows and every message."""
     result = ParsedFile()
     try:
-        text = _text(content)
+        text = decode_text(content)
     except UnicodeDecodeError:
-        result.messages.append(RowMessage(1, "", str(errors.FILE_NOT_UTF8)))
+        result.messages.append(RowProblem(1, "", str(errors.FILE_NOT_UTF8)))
         return result
     if not text.strip():
-        result.messages.append(RowMessage(1, "", str(errors.FILE_EMPTY)))
+        result.messages.append(RowProblem(1, "", str(errors.FILE_EMPTY)))
         return result
-    reader = csv.reader(io.StringIO(text), _dialect(text))
+    reader = csv.reader(io.StringIO(text), csv_dialect(text))
     header = [column.strip() for column in next(reader, [])]
     allowed = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, *indicator_keys)
     for column in header:
         if column not in allowed:
-            result.messages.append(RowMessage(1, column, errors.COLUMN_UNKNOWN % {
+            result.messages.append(RowProblem(1, column, errors.COLUMN_UNKNOWN % {
                 "column": column, "allowed": ", ".join(allowed)}))
         elif header.count(column) > 1:
-            result.messages.append(RowMessage(1, column, errors.COLUMN_DUPLICATE % {"column": column}))
+            result.messages.append(RowProblem(1, column, errors.COLUMN_DUPLICATE % {"column": column}))
     for column in REQUIRED_COLUMNS:
         if column not in header:
-            result.messages.append(RowMessage(1, column, errors.COLUMN_MISSING % {"column": column}))
+            result.messages.append(RowProblem(1, column, errors.COLUMN_MISSING % {"column": column}))
     present_indicators = [k for k in indicator_keys if k in header]
     if not present_indicators:
-        result.messages.append(RowMessage(1, "", errors.NO_INDICATOR_COLUMN % {"allowed": ", ".join(indicator_keys)}))
+        result.messages.append(RowProblem(1, "", errors.NO_INDICATOR_COLUMN % {"allowed": ", ".join(indicator_keys)}))
     if result.messages:
         return result
 
@@ -121,33 +94,35 @@ def parse_statistics(content: bytes | str, *, known_codes: Collection[str],
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(header):
-            result.messages.append(RowMessage(number, "", errors.ROW_LENGTH % {
+            result.messages.append(RowProblem(number, "", errors.ROW_LENGTH % {
                 "found": len(cells), "expected": len(header)}))
             continue
         row = {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
-        messages: list[RowMessage] = []
+        messages: list[RowProblem] = []
         code = row["buurtcode"].upper()
         if code not in known_codes:
-            messages.append(RowMessage(number, "buurtcode", errors.BUURT_UNKNOWN % {"value": row["buurtcode"]}))
+            messages.append(RowProblem(number, "buurtcode", errors.BUURT_UNKNOWN % {"value": row["buurtcode"]}))
         year: int | None = None
         if row["year"].isdigit() and YEAR_RANGE[0] <= int(row["year"]) <= YEAR_RANGE[1]:
             year = int(row["year"])
         else:
-            messages.append(RowMessage(number, "year", errors.YEAR_INVALID % {
+            messages.append(RowProblem(number, "year", errors.YEAR_INVALID % {
                 "value": row["year"], "min": YEAR_RANGE[0], "max": YEAR_RANGE[1]}))
         if not row["source"]:
-            messages.append(RowMessage(number, "source", str(errors.SOURCE_REQUIRED)))
+            messages.append(RowProblem(number, "source", str(errors.SOURCE_REQUIRED)))
         residents: int | None = None
         raw_residents = row.get("residents", "")
         if raw_residents:
             if raw_residents.isdigit():
                 residents = int(raw_residents)
             else:
-                messages.append(RowMessage(number, "residents", errors.RESIDENTS_INVALID % {
+                messages.append(RowProblem(number, "residents", errors.RESIDENTS_INVALID % {
                     "value": row["residents"]}))
-        demo_flag = row.get("is_demo", "").lower()
-        if demo_flag not in _TRUE | _FALSE:
-            messages.append(RowMessage(number, "is_demo", errors.DEMO_INVALID % {"value": row["is_demo"]}))
+        try:
+            demo_flag = bool(parse_flag(row.get("is_demo", "")))
+        except ValueError:
+            demo_flag = False
+            messages.append(RowProblem(number, "is_demo", errors.DEMO_INVALID % {"value": row["is_demo"]}))
         indicators: dict[str, str] = {}
         for key in present_indicators:
             raw = row[key]
@@ -155,13 +130,13 @@ def parse_statistics(content: bytes | str, *, known_codes: Collection[str],
                 continue
             value = _percentage(raw)
             if value is None:
-                messages.append(RowMessage(number, key, errors.PERCENTAGE_INVALID % {"value": raw}))
+                messages.append(RowProblem(number, key, errors.PERCENTAGE_INVALID % {"value": raw}))
             else:
                 indicators[key] = str(value)
         if year is not None and code in known_codes:
             first = seen.setdefault((code, year), number)
             if first != number:
-                messages.append(RowMessage(number, "buurtcode", errors.ROW_DUPLICATE % {
+                messages.append(RowProblem(number, "buurtcode", errors.ROW_DUPLICATE % {
                     "code": code, "year": year, "row": first}))
         if messages:
             result.messages.extend(messages)
@@ -169,8 +144,8 @@ def parse_statistics(content: bytes | str, *, known_codes: Collection[str],
         assert year is not None
         result.rows.append(StatisticRow(
             row=number, buurtcode=code, year=year, source=row["source"],
-            is_demo=demo_flag in _TRUE or is_demo_source(row["source"]),
+            is_demo=demo_flag or is_demo_source(row["source"]),
             residents=residents, indicators=indicators))
     if not result.rows and not result.messages:
-        result.messages.append(RowMessage(2, "", str(errors.NO_ROWS)))
+        result.messages.append(RowProblem(2, "", str(errors.NO_ROWS)))
     return result

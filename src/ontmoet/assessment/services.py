@@ -20,7 +20,7 @@ from django.db import transaction
 from ontmoet.accounts.permissions import ensure_role
 from ontmoet.accounts.roles import Role
 from ontmoet.assessment import errors
-from ontmoet.assessment.importing import ParsedFile, RowMessage, parse_statistics
+from ontmoet.assessment.importing import ParsedFile, RowProblem, parse_statistics
 from ontmoet.assessment.models import AssessmentRecord, NeighbourhoodStatistic, NeighbourhoodStatisticImport
 from ontmoet.assessment.selectors import assessment_place_index, neighbourhood_at, vulnerability_for
 from ontmoet.core.audit import audit_record
@@ -260,7 +260,7 @@ class StatisticsImportReport:
         return self.batch is not None
 
     @property
-    def messages(self) -> list[RowMessage]:
+    def messages(self) -> list[RowProblem]:
         return self.parsed.messages
 
     @property

@@ -16,6 +16,7 @@ from typing import Any, BinaryIO
 
 from django.utils.translation import gettext as _
 
+from ontmoet.core.tabular import RowProblem, csv_dialect, decode_text, parse_flag
 from ontmoet.domain.geo import Area, area_containing
 from ontmoet.places.selectors import ACCESSIBILITY_FACTS
 from ontmoet.places.types import PlaceType
@@ -23,19 +24,6 @@ from ontmoet.places.types import PlaceType
 REQUIRED_COLUMNS = ("name", "type", "street", "house_number", "postcode", "city", "latitude", "longitude")
 OPTIONAL_COLUMNS = ("neighbourhood_code", *ACCESSIBILITY_FACTS)
 POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Z]{2}$")
-_TRUE = {"ja", "j", "yes", "y", "true", "1", "waar"}
-_FALSE = {"nee", "n", "no", "false", "0", "onwaar"}
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("rij %(row)s, kolom %(column)s: %(message)s") % {
-            "row": self.row, "column": self.column or "-", "message": self.message}
 
 
 @dataclass
@@ -72,12 +60,10 @@ def read_table(content: bytes, filename: str) -> list[dict[str, str]]:
     if suffix not in (".csv", ".txt"):
         raise ImportFileError(_("Onbekend bestandstype '%(suffix)s': gebruik CSV of XLSX.") % {"suffix": suffix})
     try:
-        text = content.decode("utf-8-sig")
+        text = decode_text(content)
     except UnicodeDecodeError as exc:
         raise ImportFileError(_("Het bestand is geen UTF-8-tekst.")) from exc
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text), dialect=csv_dialect(text))
     return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in reader]
 
 
@@ -98,17 +84,6 @@ def _read_xlsx(handle: BinaryIO) -> list[dict[str, str]]:
         for row in rows[1:]
         if any(v not in (None, "") for v in row)
     ]
-
-
-def _flag(value: str) -> bool | None:
-    text = value.strip().lower()
-    if text == "":
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValueError
 
 
 def check_rows(raw_rows: list[dict[str, str]], *, areas: list[Area], neighbourhood_codes: set[str]) -> ImportReport:
@@ -179,7 +154,7 @@ def check_rows(raw_rows: list[dict[str, str]], *, areas: list[Area], neighbourho
             values["neighbourhood_code"] = found
         for fact in ACCESSIBILITY_FACTS:
             try:
-                values[fact] = _flag(raw.get(fact, ""))
+                values[fact] = parse_flag(raw.get(fact, ""))
             except ValueError:
                 problem(fact, _("'%(value)s' is geen ja/nee") % {"value": raw.get(fact)})
         report.problems.extend(problems)

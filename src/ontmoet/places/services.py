@@ -16,14 +16,15 @@ from ontmoet.accounts.models import User
 from ontmoet.accounts.permissions import ensure_role
 from ontmoet.accounts.roles import REGISTER_KEEPERS, Role
 from ontmoet.core.audit import audit_record, snapshot
+from ontmoet.core.tabular import RowProblem
 from ontmoet.domain.register import CAPPED_KINDS, PlaceKind, TypeEvent, cap_breaches, kind_on
 from ontmoet.places import errors
-from ontmoet.places.importing import ImportReport, RowProblem, check_rows, read_table
+from ontmoet.places.importing import ImportReport, check_rows, read_table
 from ontmoet.places.models import Board, BoardMember, Building, MeetingPlace, Neighbourhood, PlaceTypeChange
 from ontmoet.places.selectors import neighbourhood_areas, neighbourhood_for_point, plan_caps, type_histories
 from ontmoet.places.types import PlaceType
 
-#: What a board may change about its own place: the public information (issue "Foundation", §3).
+#: What a board may change about its own place: only the public information (domain.md §1).
 PUBLIC_FIELDS = (
     "description", "opening_hours", "public_email", "public_phone", "website",
     "step_free_entrance", "accessible_toilet", "hearing_loop", "disabled_parking", "accessibility_notes",
