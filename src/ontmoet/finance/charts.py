@@ -76,9 +76,10 @@ def _axis(frame: _Frame) -> list[str]:
         left, width = frame.slot(i)
         parts.append(f'<text x="{left + width / 2:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
                      f'font-size="12" fill="#001a40">{escape(column_label(column))}</text>')
+    axis_label = escape(_("x € 1.000"))
     parts.append(f'<text x="14" y="{TOP + frame.plot_height / 2:.1f}" font-size="12" fill="#001a40" '
                  f'transform="rotate(-90 14 {TOP + frame.plot_height / 2:.1f})" text-anchor="middle">'
-                 f'{escape(_("x € 1.000"))}</text>')
+                 f'{axis_label}</text>')
     return parts
 
 
