@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language, ngettext
@@ -23,6 +22,7 @@ from ontmoet.assessment.mapping import whatif_map
 from ontmoet.assessment.presentation import assessment_view, parameter_rows, rule_summary
 from ontmoet.assessment.selectors import statistics_import_list, statistics_years, vulnerability_for
 from ontmoet.assessment.services import STATISTICS_IMPORTERS, assessment_run, neighbourhood_stats_import
+from ontmoet.core.forms import apply_validation_error
 from ontmoet.domain.assessment import (
     INDICATOR_LABELS,
     RULE_IDS,
@@ -42,13 +42,6 @@ def _has_role(request: HttpRequest, roles: frozenset[str]) -> bool:
     user = request.user
     return bool(user.is_authenticated and user.is_active and getattr(user, "role", None) in roles)
 
-
-def _apply_errors(form: Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @public
@@ -92,7 +85,7 @@ def what_if(request: HttpRequest) -> HttpResponse:
         try:
             assessment, subject = assessment_run(request=form.to_request())
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             result = assessment_view(assessment, get_language())
     context = {

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ontmoet.accounts.permissions import require_roles
+from ontmoet.core.forms import apply_validation_error
 from ontmoet.domain.budget import (
     ScenarioError,
     UncertaintyError,
@@ -47,13 +48,6 @@ from ontmoet.finance.services import FINANCE_READERS, PROJECT_WRITERS, SCENARIO_
 
 EXPORT_FORMATS = ("csv", "json", "xlsx")
 
-
-def _apply_errors(form: Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _can(request: HttpRequest, roles: frozenset[str]) -> bool:
@@ -176,7 +170,7 @@ def _scenario_form_page(request: HttpRequest, form: ScenarioForm, scenario: Scen
             if isinstance(error, ScenarioError):
                 form.add_error(None, errors.scenario_error_message(error))
             else:
-                _apply_errors(form, error)
+                apply_validation_error(form, error)
     if request.htmx and request.method == "POST":  # type: ignore[attr-defined]
         # htmx swaps only 2xx answers: the preview carries the error summary instead of a 400.
         return render(request, "finance/scenario_form.html#preview", context)
@@ -307,7 +301,7 @@ def _project_form_page(request: HttpRequest, project: InvestmentProject | None) 
                 messages.success(request, _("Project '%(name)s' is gewijzigd.") % {"name": project.name})
             return redirect("finance:project_detail", pk=project.pk)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
     return render(request, "finance/project_form.html", {
         "form": form, "project": project, "defaults": selectors.plan_current().investments.capital_charges,
     }, status=400 if request.method == "POST" else 200)
@@ -360,7 +354,7 @@ def project_phase(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("De fase is vastgelegd."))
             return redirect("finance:project_detail", pk=project.pk)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
     return _project_page(request, project, status=400, phase_form=form)
 
 
@@ -375,7 +369,7 @@ def project_participation(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Het participatiemoment is vastgelegd."))
             return redirect("finance:project_detail", pk=project.pk)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
     return _project_page(request, project, status=400, participation_form=form)
 
 
@@ -390,7 +384,7 @@ def project_related_plan(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Het samenhangende plan is vastgelegd."))
             return redirect("finance:project_detail", pk=project.pk)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
     return _project_page(request, project, status=400, related_form=form)
 
 

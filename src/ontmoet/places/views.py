@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ontmoet.accounts.permissions import require_roles
 from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, REGISTER_KEEPERS, STAFF_ROLES, Role
 from ontmoet.core.audit import audit_events_for
+from ontmoet.core.forms import apply_validation_error
 from ontmoet.places import errors as place_errors
 from ontmoet.places import exporting, services
 from ontmoet.places.forms import (
@@ -42,15 +42,6 @@ from ontmoet.places.selectors import (
     place_list,
     place_type_history,
 )
-
-
-def _apply_errors(form: Form, error: ValidationError) -> None:
-    """Show a service's validation error on the form, on the field it names when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @require_roles(ALL_ROLES)
@@ -90,7 +81,7 @@ def place_create(request: HttpRequest) -> HttpResponse:
         try:
             place = services.place_create(values=data, type=place_type, effective_date=since, by=request.user)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("De plek is opgenomen in het register."))
             return redirect("places:detail", pk=place.pk)
@@ -119,7 +110,7 @@ def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 if board_form is not None and board_form.has_changed():
                     services.board_save(place=place, values=board_form.cleaned_data, by=user)  # type: ignore[arg-type]
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect("places:detail", pk=place.pk)
@@ -141,7 +132,7 @@ def place_change_type(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"], cap_override=form.cleaned_data["cap_override"],
                 by=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_validation_error(form, error)
             needs_override = "to_type" in getattr(error, "error_dict", {})
         else:
             messages.success(request, _("De typewijziging is vastgelegd."))
