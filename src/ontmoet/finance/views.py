@@ -343,49 +343,41 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _project_page(request, selectors.project_get(pk=pk))
 
 
+def _project_subform(request: HttpRequest, pk: int, *, form_class: type[Form], service: Any, done: str,
+                     form_key: str) -> HttpResponse:
+    """Record one thing about a project (a phase, a participation moment, a related plan) via its service."""
+    project = selectors.project_get(pk=pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("finance:project_detail", pk=project.pk)
+    return _project_page(request, project, status=400, **{form_key: form})
+
+
 @require_roles(PROJECT_WRITERS)
 @require_POST
 def project_phase(request: HttpRequest, pk: int) -> HttpResponse:
-    project = selectors.project_get(pk=pk)
-    form = PhaseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.project_change_phase(project=project, by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-            messages.success(request, _("De fase is vastgelegd."))
-            return redirect("finance:project_detail", pk=project.pk)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-    return _project_page(request, project, status=400, phase_form=form)
+    return _project_subform(request, pk, form_class=PhaseForm, service=services.project_change_phase,
+                            done=_("De fase is vastgelegd."), form_key="phase_form")
 
 
 @require_roles(PROJECT_WRITERS)
 @require_POST
 def project_participation(request: HttpRequest, pk: int) -> HttpResponse:
-    project = selectors.project_get(pk=pk)
-    form = ParticipationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.participation_add(project=project, by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-            messages.success(request, _("Het participatiemoment is vastgelegd."))
-            return redirect("finance:project_detail", pk=project.pk)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-    return _project_page(request, project, status=400, participation_form=form)
+    return _project_subform(request, pk, form_class=ParticipationForm, service=services.participation_add,
+                            done=_("Het participatiemoment is vastgelegd."), form_key="participation_form")
 
 
 @require_roles(PROJECT_WRITERS)
 @require_POST
 def project_related_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    project = selectors.project_get(pk=pk)
-    form = RelatedPlanForm(request.POST)
-    if form.is_valid():
-        try:
-            services.related_plan_add(project=project, by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-            messages.success(request, _("Het samenhangende plan is vastgelegd."))
-            return redirect("finance:project_detail", pk=project.pk)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-    return _project_page(request, project, status=400, related_form=form)
+    return _project_subform(request, pk, form_class=RelatedPlanForm, service=services.related_plan_add,
+                            done=_("Het samenhangende plan is vastgelegd."), form_key="related_form")
 
 
 # --- uncertainty and commitments -----------------------------------------------------------------------------

@@ -16,18 +16,24 @@ STRUCTURAL = "structural"
 ParameterStatus = Literal["policy", "default"]
 
 
+class SourcedFigure:
+    """Mixin of plan entries that carry a status: "default" means the seed leaves the figure open."""
+
+    status: ParameterStatus
+
+    @property
+    def is_default(self) -> bool:
+        return self.status == "default"
+
+
 @dataclass(frozen=True)
-class Parameter:
+class Parameter(SourcedFigure):
     """A figure with its source. ``status == "default"`` means the seed leaves it open and the UI says so."""
 
     value: Decimal
     unit: str
     status: ParameterStatus
     source: str
-
-    @property
-    def is_default(self) -> bool:
-        return self.status == "default"
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,7 @@ CapitalMethod = Literal["linear", "annuity"]
 
 
 @dataclass(frozen=True)
-class CapitalChargeDefaults:
+class CapitalChargeDefaults(SourcedFigure):
     """How an investment becomes yearly capital charges when a project does not say (seed-silent: a default)."""
 
     method: CapitalMethod
@@ -81,13 +87,9 @@ class CapitalChargeDefaults:
     status: ParameterStatus
     source: str
 
-    @property
-    def is_default(self) -> bool:
-        return self.status == "default"
-
 
 @dataclass(frozen=True)
-class UncertaintyDefaults:
+class UncertaintyDefaults(SourcedFigure):
     """Starting ranges of the uncertainty band: each year's count is drawn between ``low_share`` × the plan's
     count and the plan's count (the plan's counts are the "if all are realised" case, seed §5)."""
 
@@ -95,10 +97,6 @@ class UncertaintyDefaults:
     draws: int
     status: ParameterStatus
     source: str
-
-    @property
-    def is_default(self) -> bool:
-        return self.status == "default"
 
 
 @dataclass(frozen=True)
@@ -115,14 +113,10 @@ class InvestmentBand:
 
 
 @dataclass(frozen=True)
-class VulnerabilityWeights:
+class VulnerabilityWeights(SourcedFigure):
     status: ParameterStatus
     source: str
     weights: dict[str, Decimal]
-
-    @property
-    def is_default(self) -> bool:
-        return self.status == "default"
 
 
 @dataclass(frozen=True)
