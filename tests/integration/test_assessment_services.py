@@ -14,8 +14,9 @@ from django.core.management.base import CommandError
 from ontmoet.accounts.roles import Role
 from ontmoet.assessment import errors
 from ontmoet.assessment.demo import load_assessment_demo
+from ontmoet.assessment.evaluation import AssessmentRequest, assessment_run
 from ontmoet.assessment.models import AssessmentRecord
-from ontmoet.assessment.services import AssessmentRequest, assessment_for_application, assessment_run
+from ontmoet.assessment.services import assessment_for_application
 from ontmoet.core.models import AuditEvent
 from ontmoet.domain.assessment import ModernisationRequest, Outcome, distance_m
 from ontmoet.places.models import Board, BoardMember, Building, Neighbourhood

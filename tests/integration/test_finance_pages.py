@@ -10,10 +10,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
-from ontmoet.accounts.roles import Role
+from ontmoet.accounts.roles import FINANCE_READERS, SCENARIO_WRITERS, Role
 from ontmoet.finance import errors
 from ontmoet.finance.models import InvestmentProject, Scenario
-from ontmoet.finance.services import FINANCE_READERS, SCENARIO_WRITERS
 from tests.factories_finance import InvestmentProjectFactory, LedgerEntryFactory, ScenarioFactory
 
 pytestmark = pytest.mark.django_db

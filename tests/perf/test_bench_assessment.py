@@ -17,8 +17,8 @@ import pytest
 from django.conf import settings
 
 from ontmoet.assessment.demo import load_assessment_demo
+from ontmoet.assessment.evaluation import AssessmentRequest, assessment_facts, assessment_run
 from ontmoet.assessment.selectors import NEARBY_KINDS, assessment_place_index
-from ontmoet.assessment.services import AssessmentRequest, assessment_facts, assessment_run
 from ontmoet.domain.assessment import assess, distance_m
 from ontmoet.domain.register import PlaceKind
 from ontmoet.places.models import MeetingPlace, Neighbourhood, PlaceTypeChange

@@ -6,3 +6,9 @@ class AccountsConfig(AppConfig):
     name = "ontmoet.accounts"
     label = "accounts"
     verbose_name = _("Accounts en rollen")
+
+    def ready(self) -> None:
+        from ontmoet.accounts.demo import load_accounts_demo
+        from ontmoet.core.registry import DemoLoader, register_demo_loader
+
+        register_demo_loader(DemoLoader(name="accounts", load=load_accounts_demo, order=0))

@@ -1,4 +1,8 @@
-"""The roles of domain.md §1 and the groups of roles that pages and endpoints declare."""
+"""The roles of domain.md §1 and every group of roles that pages, endpoints and services declare.
+
+Role groups live only here (a test fails on a role set written elsewhere), so who may do what can be read in one
+file and matched against domain.md §1.
+"""
 
 from __future__ import annotations
 
@@ -37,3 +41,22 @@ REGISTER_KEEPERS = frozenset({Role.POLICY_OFFICER, Role.ADMINISTRATOR})
 AUDIT_READERS = frozenset(
     {Role.POLICY_OFFICER, Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR, Role.ADMINISTRATOR}
 )
+#: Who edits a place's facts: the register keepers, and a board member for the public information of their own
+#: place (ownership: accounts.permissions).
+PLACE_EDITORS = REGISTER_KEEPERS | {Role.BOARD_MEMBER}
+#: Who manages accounts, roles and the links of board members to their places.
+ACCOUNT_MANAGERS = frozenset({Role.ADMINISTRATOR})
+
+#: Financial framework (domain.md §1: officers, finance, decision makers) ...
+FINANCE_READERS = frozenset({Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.DECISION_MAKER, Role.ADMINISTRATOR})
+#: ... who save scenarios and keep the investment projects ...
+SCENARIO_WRITERS = frozenset({Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.ADMINISTRATOR})
+PROJECT_WRITERS = SCENARIO_WRITERS
+#: ... and who may book commitments and realisations (through the subsidy and capacity modules).
+LEDGER_WRITERS = frozenset({Role.POLICY_OFFICER, Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR,
+                            Role.ADMINISTRATOR})
+
+#: Afwegingskader: who imports neighbourhood statistics (the Datagedreven Sturen team; and administrators) ...
+STATISTICS_IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
+#: ... and who stores an assessment with a subsidy application (the grant officers who assess it).
+ASSESSORS = frozenset({Role.GRANT_OFFICER})

@@ -1,23 +1,28 @@
-"""Writes to accounts: creating users with their role, linking board members to places, API tokens."""
+"""Writes to accounts: creating users with their role, linking board members to their places, API tokens.
+
+Each is a door (``accounts.doors.state_change``): administrators manage accounts; ``by=None`` is the system
+itself (the ``create_user`` command run by the operator, the demo loader).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
+from ontmoet.accounts.doors import state_change
 from ontmoet.accounts.models import User
-from ontmoet.accounts.roles import Role
-from ontmoet.core.audit import audit_record
+from ontmoet.accounts.roles import ACCOUNT_MANAGERS, Role
+from ontmoet.core.audit import audit_record, nothing_changed
 
 
-@transaction.atomic
-def user_create(*, username: str, role: str, password: str | None, places: Sequence[object] = (),
+@state_change(roles=ACCOUNT_MANAGERS, system=True)
+def user_create(*, username: str, role: str, password: str | None, places: Sequence[Model] = (),
                 full_name: str = "", by: User | None) -> User:
-    """Create an account with one role; a board member is linked to at least one place."""
+    """Create an account with one role; a board member is linked to at least one place (in the same step)."""
     if role not in Role.values:
         raise ValidationError({"role": _("Onbekende rol '%(role)s'.") % {"role": role}})
     if places and role != Role.BOARD_MEMBER:
@@ -34,14 +39,27 @@ def user_create(*, username: str, role: str, password: str | None, places: Seque
         user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save()
-    audit_record(action="user_create", obj=user, by=by, after={"username": username, "role": role})
+    audit_record(action="user_create", obj=user, by=by,
+                 after={"username": username, "role": role, "places": [str(p) for p in places]})
     for place in places:
-        place.board_accounts.add(user)  # type: ignore[attr-defined]
-        audit_record(action="board_account_link", obj=place, by=by, after={"account": username})  # type: ignore[arg-type]
+        # The link is the ownership rule's fact; each place's own audit trail shows it.
+        board_account_link(place=place, user=user, by=by)
     return user
 
 
-@transaction.atomic
+@state_change(roles=ACCOUNT_MANAGERS, system=True)
+def board_account_link(*, place: Model, user: User, by: User | None) -> None:
+    """Link a board member's account to a place, so that they act for it (the ownership rule)."""
+    if user.role != Role.BOARD_MEMBER:
+        raise ValidationError({"user": _("Alleen een bestuurslid wordt aan plekken gekoppeld.")})
+    if user.board_places.filter(pk=place.pk).exists():
+        nothing_changed()
+        return
+    user.board_places.add(place)
+    audit_record(action="board_account_link", obj=place, by=by, after={"account": user.get_username()})
+
+
+@state_change(roles=ACCOUNT_MANAGERS, system=True)
 def token_issue(*, user: User, by: User | None) -> str:
     """A (new) API token for the user; the old one stops working."""
     Token.objects.filter(user=user).delete()

@@ -16,9 +16,9 @@ from rest_framework.views import APIView
 
 from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import STAFF_ROLES
-from ontmoet.api.schemas import PROBLEM, ProblemOutput
 from ontmoet.assessment import errors
-from ontmoet.assessment.services import AssessmentRequest, assessment_run
+from ontmoet.assessment.evaluation import AssessmentRequest, assessment_run
+from ontmoet.core.api_schemas import PROBLEM, ProblemOutput
 from ontmoet.domain.assessment import Advice, ModernisationRequest, Outcome
 from ontmoet.places.models import MeetingPlace
 from ontmoet.places.types import OwnerKind, PlaceType

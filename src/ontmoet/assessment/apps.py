@@ -6,3 +6,11 @@ class AssessmentConfig(AppConfig):
     name = "ontmoet.assessment"
     label = "assessment"
     verbose_name = _("Afwegingskader")
+
+    def ready(self) -> None:
+        from ontmoet.accounts.roles import STAFF_ROLES
+        from ontmoet.assessment.demo import load_assessment_demo
+        from ontmoet.core.registry import DemoLoader, MenuEntry, register_demo_loader, register_menu_entry
+
+        register_menu_entry(MenuEntry(_("Afwegingskader"), "assessment:index", frozenset(STAFF_ROLES), order=40))
+        register_demo_loader(DemoLoader(name="assessment", load=load_assessment_demo, order=20))

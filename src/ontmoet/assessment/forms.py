@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.assessment import errors
-from ontmoet.assessment.services import AssessmentRequest
+from ontmoet.assessment.evaluation import AssessmentRequest
 from ontmoet.core.forms import StyledFormMixin
 from ontmoet.domain.assessment import ModernisationRequest
 from ontmoet.places.models import Neighbourhood

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
-
 from ontmoet.assessment.selectors import NEARBY_KINDS
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.assessment import distance_m
 from ontmoet.places.mapping import map_context
 from ontmoet.places.models import MeetingPlace, Neighbourhood
 
 if TYPE_CHECKING:
-    from ontmoet.assessment.services import ResolvedSubject
+    from ontmoet.assessment.evaluation import ResolvedSubject
 
 _STEP_DEG = 0.01
 
@@ -34,7 +33,7 @@ def whatif_map(subject: ResolvedSubject | None) -> dict[str, Any]:
     if subject is not None and subject.latitude is not None and subject.longitude is not None:
         lat, lon = subject.latitude, subject.longitude
         x, y = projection.xy(lon, lat)
-        params = settings.POLICY_PLAN.assessment
+        params = policy_plan().assessment
         co_location_m = float(params.co_location_threshold_m.value)
         near_m = float(params.near_community_house_threshold_m.value)
         context["marker"] = {

@@ -8,6 +8,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ontmoet.assessment.models import Advice
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.assessment import Assessment, Fact, Finding, Outcome, Rule
 
 OUTCOME_CSS = {
@@ -68,11 +69,10 @@ def finding_view(finding: Finding, rule: Rule | None, language: str) -> dict[str
 
 
 def assessment_view(assessment: Assessment, language: str) -> dict[str, Any]:
-    from django.conf import settings
 
     from ontmoet.domain.assessment import framework_rules
 
-    rules = {rule.id: rule for rule in framework_rules(settings.POLICY_PLAN.assessment)}
+    rules = {rule.id: rule for rule in framework_rules(policy_plan().assessment)}
     return {
         "advice": assessment.advice.value,
         "advice_label": str(Advice(assessment.advice.value).label),

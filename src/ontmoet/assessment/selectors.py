@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.conf import settings
-from django.db.models import Count, FloatField, Max, QuerySet
+from django.db.models import FloatField, Max, QuerySet
 from django.db.models.functions import Cast
 
 from ontmoet.assessment.models import AssessmentRecord, NeighbourhoodStatistic, NeighbourhoodStatisticImport
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.assessment import (
     NeighbourhoodIndicators,
     PlaceIndex,
@@ -19,16 +19,11 @@ from ontmoet.domain.assessment import (
     vulnerability_table,
 )
 from ontmoet.domain.assessment.rules import CoLocationRule, NearCommunityHouseRule
-from ontmoet.domain.geo import Area, area_containing
 from ontmoet.domain.register import PlaceKind
-from ontmoet.places.models import MeetingPlace, Neighbourhood
-from ontmoet.places.selectors import neighbourhood_areas
+from ontmoet.places.models import MeetingPlace
 
 #: The kinds the distance rules compare with; other places need not be loaded for an assessment.
 NEARBY_KINDS = frozenset({*CoLocationRule.targets, *NearCommunityHouseRule.targets})
-
-_areas_cache: dict[str, object] = {}
-
 
 def assessment_place_index(on: dt.date | None = None) -> PlaceIndex:
     """The places with coordinates whose type on ``on`` (today) matters to the distance rules."""
@@ -43,22 +38,6 @@ def assessment_place_index(on: dt.date | None = None) -> PlaceIndex:
         PlacePoint(id=pk, name=name, kind=PlaceKind(kind), latitude=lat, longitude=lon)
         for pk, name, kind, lat, lon in rows
     )
-
-
-def _areas() -> list[Area]:
-    """Buurt outlines, kept in memory: they are reference data that change only with a new CBS indeling."""
-    signature = tuple(Neighbourhood.objects.aggregate(n=Count("id"), m=Max("id")).values())
-    if _areas_cache.get("signature") != signature:
-        _areas_cache["areas"] = neighbourhood_areas()
-        _areas_cache["signature"] = signature
-    areas: list[Area] = _areas_cache["areas"]  # type: ignore[assignment]
-    return areas
-
-
-def neighbourhood_at(latitude: float, longitude: float) -> Neighbourhood | None:
-    """The buurt whose outline contains the point, or None outside Maastricht."""
-    code = area_containing(_areas(), longitude, latitude)
-    return Neighbourhood.objects.filter(code=code).first() if code else None
 
 
 def statistics_years() -> list[int]:
@@ -76,7 +55,7 @@ def vulnerability_for(year: int | None = None) -> VulnerabilityTable | None:
         year = NeighbourhoodStatistic.objects.aggregate(y=Max("year"))["y"]
         if year is None:
             return None
-    weights: dict[str, Decimal] = settings.POLICY_PLAN.assessment.vulnerability_weights.weights
+    weights: dict[str, Decimal] = policy_plan().assessment.vulnerability_weights.weights
     rows = [
         NeighbourhoodIndicators(
             code=stat.neighbourhood.code, name=stat.neighbourhood.name, year=stat.year,

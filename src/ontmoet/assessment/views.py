@@ -6,7 +6,6 @@ read how choices are made; the what-if page and the vulnerability table are for 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,13 +15,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ontmoet.accounts.permissions import public, require_roles
-from ontmoet.accounts.roles import STAFF_ROLES
+from ontmoet.accounts.roles import STAFF_ROLES, STATISTICS_IMPORTERS
+from ontmoet.assessment.evaluation import assessment_run
 from ontmoet.assessment.forms import StatisticsImportForm, WhatIfForm
 from ontmoet.assessment.mapping import whatif_map
 from ontmoet.assessment.presentation import assessment_view, parameter_rows, rule_summary
 from ontmoet.assessment.selectors import statistics_import_list, statistics_years, vulnerability_for
-from ontmoet.assessment.services import STATISTICS_IMPORTERS, assessment_run, neighbourhood_stats_import
+from ontmoet.assessment.services import neighbourhood_stats_import
 from ontmoet.core.forms import apply_validation_error
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.assessment import (
     INDICATOR_LABELS,
     RULE_IDS,
@@ -35,7 +36,7 @@ from ontmoet.places.types import PlaceType
 
 
 def _rules() -> list[Rule]:
-    return list(framework_rules(settings.POLICY_PLAN.assessment))
+    return list(framework_rules(policy_plan().assessment))
 
 
 def _has_role(request: HttpRequest, roles: frozenset[str]) -> bool:
@@ -54,7 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "can_import": _has_role(request, STATISTICS_IMPORTERS),
         "table": table,
         "score_formula": SCORE_FORMULA.get(language),
-        "score_share": settings.POLICY_PLAN.assessment.score_vulnerability_share,
+        "score_share": policy_plan().assessment.score_vulnerability_share,
     })
 
 
@@ -73,7 +74,7 @@ def rule_detail(request: HttpRequest, rule_id: str) -> HttpResponse:
 
 
 def _formula(language: str) -> str:
-    return vulnerability_formula(settings.POLICY_PLAN.assessment.vulnerability_weights.weights).get(language)
+    return vulnerability_formula(policy_plan().assessment.vulnerability_weights.weights).get(language)
 
 
 @require_roles(STAFF_ROLES)
@@ -106,7 +107,7 @@ def vulnerability(request: HttpRequest) -> HttpResponse:
     year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else (years[0] if years else None)
     table = vulnerability_for(year) if year is not None else None
     language = get_language()
-    weights = settings.POLICY_PLAN.assessment.vulnerability_weights
+    weights = policy_plan().assessment.vulnerability_weights
     indicators = [{"key": key, "label": INDICATOR_LABELS[key].get(language) if key in INDICATOR_LABELS else key,
                    "weight": weight} for key, weight in weights.weights.items()]
     rows = []
@@ -123,7 +124,7 @@ def vulnerability(request: HttpRequest) -> HttpResponse:
     return render(request, "assessment/vulnerability.html", {
         "table": table, "rows": rows, "years": years, "year": year, "indicators": indicators,
         "weights": weights, "formula": _formula(language),
-        "priority_share": settings.POLICY_PLAN.assessment.vulnerability_priority_share,
+        "priority_share": policy_plan().assessment.vulnerability_priority_share,
         "can_import": _has_role(request, STATISTICS_IMPORTERS),
     })
 
@@ -146,5 +147,5 @@ def statistics_import(request: HttpRequest) -> HttpResponse:
             form = StatisticsImportForm()
     return render(request, "assessment/import.html", {
         "form": form, "report": report, "imports": statistics_import_list()[:10],
-        "indicator_keys": list(settings.POLICY_PLAN.assessment.vulnerability_weights.weights),
+        "indicator_keys": list(policy_plan().assessment.vulnerability_weights.weights),
     })

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ontmoet.places",
     "ontmoet.finance",
     "ontmoet.assessment",
+    "ontmoet.home",
     "ontmoet.api",
 ]
 

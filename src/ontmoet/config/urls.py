@@ -6,10 +6,9 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from ontmoet.accounts.permissions import public
-from ontmoet.core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", include("ontmoet.home.urls")),
     path("accounts/", include("ontmoet.accounts.urls")),
     path("i18n/setlang", public(set_language), name="set_language"),
     path("register/", include("ontmoet.places.urls")),

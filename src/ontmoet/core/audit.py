@@ -6,18 +6,55 @@ land together or not at all (architecture.md, "one door for every state change")
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.db.models import QuerySet
 
 from ontmoet.core.models import AuditEvent
 
-if TYPE_CHECKING:
-    from ontmoet.accounts.models import User
+
+@dataclass
+class AuditScope:
+    """What one state change (one call of a service) wrote to the audit trail: counted per service, so a
+    service that calls another service counts only its own events."""
+
+    service: str
+    events: int = 0
+    #: Events written by the services this one called (each a door of its own).
+    nested: int = 0
+    unchanged: bool = False
+
+
+_SCOPES: contextvars.ContextVar[tuple[AuditScope, ...]] = contextvars.ContextVar("audit_scopes", default=())
+
+
+@contextmanager
+def audit_scope(service: str) -> Iterator[AuditScope]:
+    """Count the audit events written directly by ``service`` (see ``ontmoet.accounts.doors``)."""
+    scope = AuditScope(service=service)
+    outer = _SCOPES.get()
+    token = _SCOPES.set((*outer, scope))
+    try:
+        yield scope
+    finally:
+        _SCOPES.reset(token)
+        if outer:
+            outer[-1].nested += scope.events + scope.nested
+
+
+def nothing_changed() -> None:
+    """Declare that the running service changed nothing (a no-op edit, a dry run): it writes no audit event."""
+    scopes = _SCOPES.get()
+    if scopes:
+        scopes[-1].unchanged = True
 
 
 def _plain(value: Any) -> Any:
@@ -54,7 +91,7 @@ def audit_record(
     *,
     action: str,
     obj: models.Model,
-    by: User | None,
+    by: AbstractBaseUser | None,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     reason: str = "",
@@ -62,6 +99,9 @@ def audit_record(
     """Record one state change. Must run inside the service's transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside the service's atomic transaction")
+    scopes = _SCOPES.get()
+    if scopes:
+        scopes[-1].events += 1
     return AuditEvent.objects.create(
         actor=by,
         actor_name=(by.get_username() if by is not None else "systeem"),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
 
 from ontmoet.core.navigation import navigation_for
+from ontmoet.core.plan import policy_plan
 
 
 def ontmoet(request: HttpRequest) -> dict[str, Any]:
-    return {"policy_plan": settings.POLICY_PLAN, "navigation": navigation_for(request)}
+    return {"policy_plan": policy_plan(), "navigation": navigation_for(request)}

@@ -35,3 +35,13 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+
+class SerialLock(models.Model):
+    """A named lock row for SQLite (``ontmoet.core.locks.serialise``); PostgreSQL uses advisory locks instead."""
+
+    name = models.CharField(max_length=100, unique=True)
+    generation = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.name

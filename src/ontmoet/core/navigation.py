@@ -1,40 +1,21 @@
-"""The main navigation: each capability adds its entry here, with the roles that may see it."""
+"""The main navigation: the registered menu entries (core.registry) that the user's role may see."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
-from ontmoet.accounts.roles import ALL_ROLES, STAFF_ROLES, Role
-
-
-@dataclass(frozen=True)
-class NavItem:
-    label: str | Promise
-    url_name: str
-    roles: frozenset[str]
-
-
-NAVIGATION: list[NavItem] = [
-    NavItem(_("Register"), "places:list", frozenset(ALL_ROLES)),
-    NavItem(_("Kaart"), "places:map", frozenset(STAFF_ROLES)),
-    NavItem(_("Financieel kader"), "finance:budget", frozenset(
-        {Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.DECISION_MAKER, Role.ADMINISTRATOR})),
-    NavItem(_("Afwegingskader"), "assessment:index", frozenset(STAFF_ROLES)),
-]
+from ontmoet.core.registry import menu_entries
 
 
 def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     user = request.user
     if not user.is_authenticated:
         return []
+    role = getattr(user, "role", "")
     items = []
-    for item in NAVIGATION:
-        if user.role not in item.roles:  # type: ignore[union-attr]
+    for item in menu_entries():
+        if role not in item.roles:
             continue
         try:
             url = reverse(item.url_name)

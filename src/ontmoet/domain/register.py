@@ -86,3 +86,32 @@ def cap_breaches(
 
 def _count(histories: Mapping[int, Iterable[TypeEvent]], kind: PlaceKind, day: dt.date) -> int:
     return sum(1 for events in histories.values() if kind_on(list(events), day) == kind)
+
+
+@dataclass(frozen=True)
+class BoardCondition:
+    """The Ogh's board condition (domain.md §5 rule 6): at least ``minimum`` members — counted from the members
+    listed — and no first-degree family ties nor all at one address, which only a dated check can tell."""
+
+    member_count: int
+    minimum: int
+    #: The dated check of family ties and addresses (None: not checked, or a "yes" without a date).
+    checked: bool | None
+
+    @property
+    def size_ok(self) -> bool:
+        return self.member_count >= self.minimum
+
+    @property
+    def met(self) -> bool | None:
+        """False when either part fails, None while the check is missing, True when both hold."""
+        if not self.size_ok or self.checked is False:
+            return False
+        return self.checked
+
+
+def board_condition(*, member_count: int, minimum: int, checked: bool | None,
+                    checked_on: dt.date | None) -> BoardCondition:
+    """A "yes" counts as checked only with the date of the check."""
+    return BoardCondition(member_count=member_count, minimum=minimum,
+                          checked=None if checked and checked_on is None else checked)

@@ -20,7 +20,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ontmoet.accounts.permissions import RolePermission
-from ontmoet.api.schemas import PROBLEM, ProblemOutput
+from ontmoet.accounts.roles import FINANCE_READERS, SCENARIO_WRITERS
+from ontmoet.core.api_schemas import PROBLEM, ProblemOutput
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import ROW_KEYS, ScenarioError, parse_scenario
 from ontmoet.domain.budget.scenario import (
     COUNT_FIELDS,
@@ -36,8 +38,6 @@ from ontmoet.domain.budget.scenario import (
 from ontmoet.finance import exports, selectors
 from ontmoet.finance.errors import scenario_error_message
 from ontmoet.finance.models import InvestmentProject, Scenario
-from ontmoet.finance.services import FINANCE_READERS, SCENARIO_WRITERS
-from ontmoet.policy import current_plan
 from ontmoet.policy.loader import FIXED_BLOCKS
 
 
@@ -98,7 +98,7 @@ class YearPositionsOutput(serializers.Serializer[Any]):
 
 def _scenario_schema() -> dict[str, Any]:
     """The JSON schema of a scenario body, generated from the plan's columns and the model's limits."""
-    columns = current_plan().columns
+    columns = policy_plan().columns
 
     def obj(properties: dict[str, Any]) -> dict[str, Any]:
         return {"type": "object", "properties": properties, "additionalProperties": False}
@@ -185,7 +185,7 @@ class BudgetScenariosApi(generics.ListAPIView):  # type: ignore[type-arg]
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with_projects = _with_projects(request)
         try:
-            spec = parse_scenario(request.data, selectors.plan_current())
+            spec = parse_scenario(request.data, policy_plan())
         except ScenarioError as error:
             raise serializers.ValidationError({error.key or "body": [scenario_error_message(error)]}) from error
         return Response(exports.budget_json(selectors.budget_get(scenario=spec, with_projects=with_projects)))

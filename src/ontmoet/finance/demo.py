@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from ontmoet.core.plan import policy_plan
 from ontmoet.finance import services
 from ontmoet.finance.models import InvestmentProject, ProjectPhase, RelatedPlanKind, Scenario
-from ontmoet.finance.selectors import plan_current
 
 #: Seed §6 "Participatie": "Tijdens de Stadsronde op 12-11-2025 waren raadsleden in de gelegenheid om met besturen in
 #: gesprek te gaan over het voorliggende beleidsplan Sociale Ontmoetingsplekken."
@@ -41,7 +41,7 @@ class DemoProject:
 
 
 def _projects() -> list[DemoProject]:
-    plan = plan_current()
+    plan = policy_plan()
     pottenberg, nazareth = plan.places.neighbourhood_house_explorations[:2]
     heeg = plan.investments.de_heeg
     exploration = ("In 2026 worden de opties voor een Huis van de Wijk in {area} onderzocht, in samenwerking met de "
@@ -84,7 +84,7 @@ def _projects() -> list[DemoProject]:
 @transaction.atomic
 def load_finance_demo() -> dict[str, int]:
     """Record the known projects (with phases, participation and related plans) and an example scenario."""
-    plan = plan_current()
+    plan = policy_plan()
     decided = dt.date.fromisoformat(plan.version)  # the college's decision on the proposal
     created = {"projects": 0, "scenarios": 0}
     for demo in _projects():

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.conf import settings
 from django.db.models import QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import (
     Budget,
     Investment,
@@ -29,28 +30,29 @@ from ontmoet.finance.models import InvestmentProject, LedgerEntry, Scenario
 from ontmoet.policy.schema import PolicyPlan
 
 
-def plan_current() -> PolicyPlan:
-    """The plan in force (loaded and validated at start-up)."""
-    return settings.POLICY_PLAN  # type: ignore[no-any-return]
-
-
 def scenario_list(*, plan: PolicyPlan | None = None) -> QuerySet[Scenario]:
-    plan = plan or plan_current()
+    plan = plan or policy_plan()
     return Scenario.objects.filter(plan_id=plan.id).select_related("created_by")
 
 
 def scenario_get(*, pk: int) -> Scenario:
-    return get_object_or_404(Scenario.objects.select_related("created_by"), pk=pk, plan_id=plan_current().id)
+    return get_object_or_404(Scenario.objects.select_related("created_by"), pk=pk, plan_id=policy_plan().id)
 
 
 def scenario_spec(scenario: Scenario, *, plan: PolicyPlan | None = None) -> ScenarioSpec:
     """The saved overrides as the model's scenario (raises ScenarioError when the plan no longer fits them)."""
-    plan = plan or plan_current()
+    plan = plan or policy_plan()
     return parse_scenario({**scenario.overrides, "name": scenario.name}, plan)
 
 
 def project_list() -> QuerySet[InvestmentProject]:
     return InvestmentProject.objects.select_related("place")
+
+
+def project_defaults() -> dict[str, Any]:
+    """A new project starts with the plan's default capital-charge method (marked as a default in the UI)."""
+    defaults = policy_plan().investments.capital_charges
+    return {"method": defaults.method, "term_years": defaults.term_years, "interest_rate": defaults.interest_rate}
 
 
 def project_get(*, pk: int) -> InvestmentProject:
@@ -89,7 +91,7 @@ def capital_charges(plan: PolicyPlan, *, bound: str = BOUND_HIGH) -> dict[str, i
 
 def budget_get(*, scenario: Scenario | ScenarioSpec | None = None, with_projects: bool = True) -> Budget:
     """The framework of the plan, or of a scenario applied to it; with the entered investments by default."""
-    plan = plan_current()
+    plan = policy_plan()
     name = None
     if scenario is not None:
         spec = scenario_spec(scenario, plan=plan) if isinstance(scenario, Scenario) else scenario
@@ -110,7 +112,7 @@ class CapitalSummary:
 
 
 def capital_summary(plan: PolicyPlan | None = None) -> CapitalSummary:
-    plan = plan or plan_current()
+    plan = plan or policy_plan()
     projects = list(project_list())
     models = investments(projects)
     vat = plan.investments.vat_rate

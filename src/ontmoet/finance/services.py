@@ -17,10 +17,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from ontmoet.accounts.doors import state_change
 from ontmoet.accounts.models import User
-from ontmoet.accounts.permissions import ensure_role
-from ontmoet.accounts.roles import Role
-from ontmoet.core.audit import audit_record, snapshot
+from ontmoet.accounts.roles import LEDGER_WRITERS, PROJECT_WRITERS, SCENARIO_WRITERS
+from ontmoet.core.audit import audit_record, nothing_changed, snapshot
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import ScenarioError, parse_scenario
 from ontmoet.finance import errors
 from ontmoet.finance.models import (
@@ -36,16 +37,7 @@ from ontmoet.finance.models import (
     RelatedPlanKind,
     Scenario,
 )
-from ontmoet.finance.selectors import plan_current
-
-#: Who reads the framework (domain.md §1: officers, finance, decision makers).
-FINANCE_READERS = frozenset({Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.DECISION_MAKER, Role.ADMINISTRATOR})
-#: Who saves scenarios and keeps the investment projects.
-SCENARIO_WRITERS = frozenset({Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.ADMINISTRATOR})
-PROJECT_WRITERS = SCENARIO_WRITERS
-#: Who may book commitments and realisations (through the subsidy and capacity modules).
-LEDGER_WRITERS = frozenset({Role.POLICY_OFFICER, Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR,
-                            Role.ADMINISTRATOR})
+from ontmoet.finance.selectors import project_defaults
 
 SCENARIO_FIELDS = ("name", "description", "overrides")
 PROJECT_FIELDS = ("name", "area", "place", "description", "amount_min", "amount_max", "wider_need_min",
@@ -54,18 +46,13 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_PROJECT_AMOUNT = 10_000_000_000
 
 
-def _check(by: User | None, roles: frozenset[str]) -> None:
-    if by is not None:
-        ensure_role(by, roles)
-
-
 # --- scenarios -----------------------------------------------------------------------------------------------
 
 
 def _scenario_values(data: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]:
     """Validate scenario data with the model; return name, description and the overrides to store."""
     try:
-        spec = parse_scenario(data, plan_current())
+        spec = parse_scenario(data, policy_plan())
     except ScenarioError as error:
         field = error.key.split(".")[0] or "__all__"
         raise ValidationError({field if field in ("name", "description") else "__all__":
@@ -78,12 +65,11 @@ def _scenario_values(data: Mapping[str, Any]) -> tuple[str, str, dict[str, Any]]
     return spec.name, spec.description, overrides
 
 
-@transaction.atomic
+@state_change(roles=SCENARIO_WRITERS, system=True)
 def scenario_create(*, data: Mapping[str, Any], by: User | None, is_demo: bool = False) -> Scenario:
     """Save a named scenario (same keys as a scenario file); only the overrides are stored."""
-    _check(by, SCENARIO_WRITERS)
     name, description, overrides = _scenario_values(data)
-    plan = plan_current()
+    plan = policy_plan()
     if Scenario.objects.filter(plan_id=plan.id, name=name).exists():
         raise ValidationError({"name": errors.SCENARIO_NAME_TAKEN})
     scenario = Scenario.objects.create(name=name, description=description, overrides=overrides, plan_id=plan.id,
@@ -92,9 +78,8 @@ def scenario_create(*, data: Mapping[str, Any], by: User | None, is_demo: bool =
     return scenario
 
 
-@transaction.atomic
+@state_change(roles=SCENARIO_WRITERS)
 def scenario_update(*, scenario: Scenario, data: Mapping[str, Any], by: User) -> Scenario:
-    _check(by, SCENARIO_WRITERS)
     scenario = Scenario.objects.select_for_update().get(pk=scenario.pk)
     name, description, overrides = _scenario_values(data)
     if Scenario.objects.filter(plan_id=scenario.plan_id, name=name).exclude(pk=scenario.pk).exists():
@@ -107,9 +92,8 @@ def scenario_update(*, scenario: Scenario, data: Mapping[str, Any], by: User) ->
     return scenario
 
 
-@transaction.atomic
+@state_change(roles=SCENARIO_WRITERS)
 def scenario_delete(*, scenario: Scenario, by: User) -> None:
-    _check(by, SCENARIO_WRITERS)
     audit_record(action="scenario_delete", obj=scenario, by=by, before=snapshot(scenario, SCENARIO_FIELDS))
     scenario.delete()
 
@@ -139,18 +123,11 @@ def _unique_key(name: str) -> str:
     return key
 
 
-def project_defaults() -> dict[str, Any]:
-    """A new project starts with the plan's default capital-charge method (marked as a default in the UI)."""
-    defaults = plan_current().investments.capital_charges
-    return {"method": defaults.method, "term_years": defaults.term_years, "interest_rate": defaults.interest_rate}
-
-
-@transaction.atomic
+@state_change(roles=PROJECT_WRITERS, system=True)
 def project_create(*, values: Mapping[str, Any], by: User | None, key: str | None = None,
                    phase: str = ProjectPhase.EXPLORATION, phase_date: dt.date | None = None,
                    is_demo: bool = False) -> InvestmentProject:
     """Record an investment project; its first phase is recorded with it."""
-    _check(by, PROJECT_WRITERS)
     clean = {**project_defaults(), **{k: v for k, v in values.items() if k in PROJECT_FIELDS}}
     _validate_project(clean)
     project = InvestmentProject(key=key or _unique_key(str(clean.get("name", ""))), phase=phase, is_demo=is_demo,
@@ -164,9 +141,8 @@ def project_create(*, values: Mapping[str, Any], by: User | None, key: str | Non
     return project
 
 
-@transaction.atomic
+@state_change(roles=PROJECT_WRITERS, system=True)
 def project_update(*, project: InvestmentProject, values: Mapping[str, Any], by: User | None) -> InvestmentProject:
-    _check(by, PROJECT_WRITERS)
     project = InvestmentProject.objects.select_for_update().get(pk=project.pk)
     changes = {k: v for k, v in values.items() if k in PROJECT_FIELDS}
     merged = {**snapshot(project, PROJECT_FIELDS), **changes}
@@ -181,11 +157,10 @@ def project_update(*, project: InvestmentProject, values: Mapping[str, Any], by:
     return project
 
 
-@transaction.atomic
+@state_change(roles=PROJECT_WRITERS, system=True)
 def project_change_phase(*, project: InvestmentProject, phase: str, effective_date: dt.date, note: str = "",
                          by: User | None) -> ProjectPhaseChange:
     """Move a project to another phase (exploration, plan, council decision, execution, done), dated."""
-    _check(by, PROJECT_WRITERS)
     if phase not in ProjectPhase.values:
         raise ValidationError({"phase": errors.UNKNOWN_FORMAT % {"format": phase,
                                                                  "choices": ", ".join(ProjectPhase.values)}})
@@ -201,11 +176,10 @@ def project_change_phase(*, project: InvestmentProject, phase: str, effective_da
     return change
 
 
-@transaction.atomic
+@state_change(roles=PROJECT_WRITERS, system=True)
 def participation_add(*, project: InvestmentProject, date: dt.date, who: str, outcome: str,
                       by: User | None) -> ParticipationMoment:
     """Record a participation moment: when, who took part, what came out (domain.md §8)."""
-    _check(by, PROJECT_WRITERS)
     moment = ParticipationMoment(project=project, date=date, who=who, outcome=outcome, recorded_by=by)
     moment.full_clean()
     moment.save()
@@ -214,9 +188,8 @@ def participation_add(*, project: InvestmentProject, date: dt.date, who: str, ou
     return moment
 
 
-@transaction.atomic
+@state_change(roles=PROJECT_WRITERS, system=True)
 def related_plan_add(*, project: InvestmentProject, kind: str, description: str, by: User | None) -> RelatedPlan:
-    _check(by, PROJECT_WRITERS)
     if kind not in RelatedPlanKind.values:
         raise ValidationError({"kind": errors.UNKNOWN_FORMAT % {"format": kind,
                                                                 "choices": ", ".join(RelatedPlanKind.values)}})
@@ -232,7 +205,6 @@ def related_plan_add(*, project: InvestmentProject, kind: str, description: str,
 
 def _ledger_record(*, kind: str, block: str, year: int, amount: Decimal | int, source: str, reference: str,
                    description: str, entry_date: dt.date | None, by: User | None) -> LedgerEntry:
-    _check(by, LEDGER_WRITERS)
     if block not in Block.values:
         raise ValidationError({"block": errors.LEDGER_BLOCK % {"block": block}})
     if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
@@ -249,6 +221,7 @@ def _ledger_record(*, kind: str, block: str, year: int, amount: Decimal | int, s
         existing = LedgerEntry.objects.filter(source=source, reference=reference, kind=kind).first()
         if existing is not None:
             if existing.amount == value and existing.block == block and existing.year == year:
+                nothing_changed()
                 return existing  # a retry of the same booking
             raise ValidationError({"reference": errors.LEDGER_DUPLICATE})
     entry = LedgerEntry(kind=kind, block=block, year=year, amount=value, source=source.strip(),
@@ -265,7 +238,7 @@ def _ledger_record(*, kind: str, block: str, year: int, amount: Decimal | int, s
     return entry
 
 
-@transaction.atomic
+@state_change(roles=LEDGER_WRITERS, system=True)
 def commitment_record(*, block: str, year: int, amount: Decimal | int, source: str, reference: str = "",
                       description: str = "", entry_date: dt.date | None = None, by: User | None) -> LedgerEntry:
     """Book a commitment (a granted subsidy, a community-work allocation) on a block and year.
@@ -276,7 +249,7 @@ def commitment_record(*, block: str, year: int, amount: Decimal | int, source: s
                           reference=reference, description=description, entry_date=entry_date, by=by)
 
 
-@transaction.atomic
+@state_change(roles=LEDGER_WRITERS, system=True)
 def realisation_record(*, block: str, year: int, amount: Decimal | int, source: str, reference: str = "",
                        description: str = "", entry_date: dt.date | None = None, by: User | None) -> LedgerEntry:
     """Book a realisation (a settlement or a payment) on a block and year; same rules as a commitment."""
@@ -285,10 +258,6 @@ def realisation_record(*, block: str, year: int, amount: Decimal | int, source: 
 
 
 __all__ = [
-    "FINANCE_READERS",
-    "LEDGER_WRITERS",
-    "PROJECT_WRITERS",
-    "SCENARIO_WRITERS",
     "CapitalMethod",
     "commitment_record",
     "participation_add",

@@ -16,7 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ontmoet.accounts.permissions import require_roles
+from ontmoet.accounts.roles import FINANCE_READERS, PROJECT_WRITERS, SCENARIO_WRITERS
 from ontmoet.core.forms import apply_validation_error
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import (
     ScenarioError,
     UncertaintyError,
@@ -44,7 +46,6 @@ from ontmoet.finance.forms import (
 from ontmoet.finance.labels import BLOCK_SHORT, column_label
 from ontmoet.finance.models import Block, InvestmentProject, Scenario
 from ontmoet.finance.presentation import budget_rows, column_headers, scenario_summary
-from ontmoet.finance.services import FINANCE_READERS, PROJECT_WRITERS, SCENARIO_WRITERS
 
 EXPORT_FORMATS = ("csv", "json", "xlsx")
 
@@ -60,7 +61,7 @@ def _can(request: HttpRequest, roles: frozenset[str]) -> bool:
 @require_roles(FINANCE_READERS)
 def budget(request: HttpRequest) -> HttpResponse:
     """The council's table computed from the plan, with the entered investments, charts and downloads."""
-    plan = selectors.plan_current()
+    plan = policy_plan()
     table = selectors.budget_get()
     summary = selectors.capital_summary(plan)
     return render(request, "finance/budget.html", {
@@ -88,7 +89,7 @@ def budget_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The framework (of the plan, or of ``?scenario=<id>``) as CSV, JSON or an Excel workbook with formulas."""
     if fmt not in EXPORT_FORMATS:
         raise Http404(errors.UNKNOWN_FORMAT % {"format": fmt, "choices": ", ".join(EXPORT_FORMATS)})
-    plan = selectors.plan_current()
+    plan = policy_plan()
     scenario: Scenario | None = None
     raw = request.GET.get("scenario", "")
     if raw:
@@ -129,7 +130,7 @@ def scenario_list(request: HttpRequest) -> HttpResponse:
 
 def _comparison(request: HttpRequest, form: ScenarioForm) -> dict[str, Any]:
     """The scenario the form describes, computed and set against the plan (for the preview)."""
-    plan = selectors.plan_current()
+    plan = policy_plan()
     try:
         spec = parse_scenario(form.scenario_data(), plan)
     except ScenarioError as error:
@@ -143,15 +144,15 @@ def _comparison(request: HttpRequest, form: ScenarioForm) -> dict[str, Any]:
 
 def _save_data(form: ScenarioForm) -> dict[str, Any]:
     """Only what differs from the plan is saved: the scenario stays readable as a list of changes."""
-    plan = selectors.plan_current()
+    plan = policy_plan()
     full = parse_scenario(form.scenario_data(), plan)
     minimal = scenario_between(plan, apply_scenario(plan, full), name=full.name, description=full.description)
     return minimal.to_data() | {"name": form.cleaned_data["name"]}
 
 
 def _scenario_form_page(request: HttpRequest, form: ScenarioForm, scenario: Scenario | None) -> HttpResponse:
-    context: dict[str, Any] = {"form": form, "scenario": scenario, "plan": selectors.plan_current(),
-                               "columns": [column_label(c) for c in selectors.plan_current().columns]}
+    context: dict[str, Any] = {"form": form, "scenario": scenario, "plan": policy_plan(),
+                               "columns": [column_label(c) for c in policy_plan().columns]}
     if request.method == "POST" and form.is_valid():
         context.update(_comparison(request, form))
         if request.POST.get("action") == "preview" or not form.is_valid():
@@ -180,7 +181,7 @@ def _scenario_form_page(request: HttpRequest, form: ScenarioForm, scenario: Scen
 @require_roles(SCENARIO_WRITERS)
 @require_http_methods(["GET", "POST"])
 def scenario_create(request: HttpRequest) -> HttpResponse:
-    plan = selectors.plan_current()
+    plan = policy_plan()
     form = ScenarioForm(request.POST or None, plan=plan)
     return _scenario_form_page(request, form, None)
 
@@ -189,7 +190,7 @@ def scenario_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.scenario_get(pk=pk)
-    plan = selectors.plan_current()
+    plan = policy_plan()
     try:
         start = apply_scenario(plan, selectors.scenario_spec(scenario, plan=plan))
     except ScenarioError:
@@ -276,7 +277,7 @@ def scenario_compare(request: HttpRequest) -> HttpResponse:
 
 @require_roles(FINANCE_READERS)
 def project_list(request: HttpRequest) -> HttpResponse:
-    plan = selectors.plan_current()
+    plan = policy_plan()
     projects = list(selectors.project_list())
     summary = selectors.capital_summary(plan)
     return render(request, "finance/project_list.html", {
@@ -289,7 +290,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 
 def _project_form_page(request: HttpRequest, project: InvestmentProject | None) -> HttpResponse:
-    defaults = services.project_defaults()
+    defaults = selectors.project_defaults()
     form = ProjectForm(request.POST or None, initial=ProjectForm.initial_for(project, defaults))
     if request.method == "POST" and form.is_valid():
         try:
@@ -303,7 +304,7 @@ def _project_form_page(request: HttpRequest, project: InvestmentProject | None) 
         except ValidationError as error:
             apply_validation_error(form, error)
     return render(request, "finance/project_form.html", {
-        "form": form, "project": project, "defaults": selectors.plan_current().investments.capital_charges,
+        "form": form, "project": project, "defaults": policy_plan().investments.capital_charges,
     }, status=400 if request.method == "POST" else 200)
 
 
@@ -321,7 +322,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _project_page(request: HttpRequest, project: InvestmentProject, status: int = 200,
                   **forms: Form) -> HttpResponse:
-    plan = selectors.plan_current()
+    plan = policy_plan()
     investment = selectors.as_investment(project)
     vat = plan.investments.vat_rate
     charges = schedule(investment, years=plan.years, vat_rate=vat)
@@ -386,7 +387,7 @@ def project_related_plan(request: HttpRequest, pk: int) -> HttpResponse:
 @require_roles(FINANCE_READERS)
 def uncertainty(request: HttpRequest) -> HttpResponse:
     """P10/P50/P90 of the yearly need from drawn scenarios (seed §4 risk 2.1), as a fan chart and a table."""
-    plan = selectors.plan_current()
+    plan = policy_plan()
     start = default_input(plan)
     form = UncertaintyForm(request.GET or None, plan=plan, start=start)
     given = start
@@ -422,7 +423,7 @@ def uncertainty(request: HttpRequest) -> HttpResponse:
 @require_roles(FINANCE_READERS)
 def commitments(request: HttpRequest) -> HttpResponse:
     """Budget vs. commitments vs. realisation per block and year, and what is still free."""
-    plan = selectors.plan_current()
+    plan = policy_plan()
     this_year = timezone.localdate().year
     default_year = min(max(this_year, plan.years[0]), plan.years[-1])
     form = YearForm(request.GET or None, years=plan.years, initial={"year": default_year})

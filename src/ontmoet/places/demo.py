@@ -9,24 +9,27 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.db import transaction
 
-from ontmoet.accounts.models import User
+from ontmoet.accounts.demo import demo_board_member
 from ontmoet.places.models import MeetingPlace, Neighbourhood
 from ontmoet.places.reference_data import DATA_DIR
 from ontmoet.places.services import (
-    board_account_link,
     board_member_add,
     board_save,
     building_save,
-    place_change_type_system,
+    place_change_type,
     place_create,
 )
 
 OGH_START = dt.date(2018, 1, 1)  # Ondersteuningsregeling gemeenschapshuizen in force (seed §1.5)
+#: The places the demo board member ("bestuur") acts for.
+DEMO_BOARD_PLACES = ["Demohuis De Linde", "Demohuiskamer De Koffiepot"]
 
 #: Real places from the found-places file whose type the source states plainly, mapped to the glossary.
 REAL_TYPES = {
@@ -77,6 +80,16 @@ def _real_places() -> list[dict[str, str]]:
         return [row for row in csv.DictReader(handle) if row["name"] in REAL_TYPES]
 
 
+def _public_source(reference: str) -> dict[str, str]:
+    """The first web address of the found-places file's reference, titled by its site. Notes on how a fact was
+    found (the rest of the column) stay in the provenance file."""
+    url = next((part for part in re.split(r"[\s;]+", reference) if part.startswith(("http://", "https://"))), "")
+    if not url:
+        return {}
+    host = urlsplit(url).hostname or ""
+    return {"source_url": url, "source_title": host.removeprefix("www.")}
+
+
 def _split_address(address: str) -> tuple[str, str]:
     street, _sep, number = address.rpartition(" ")
     return (street, number) if street and any(ch.isdigit() for ch in number) else (address, "")
@@ -96,7 +109,7 @@ def load_register_demo() -> dict[str, MeetingPlace]:
         values: dict[str, object] = {
             "name": row["name"], "street": street, "house_number": number, "postcode": row["postcode"],
             "neighbourhood": buurten.get(row["buurtcode"]),
-            "source": f"{row['facts_from_source']} — {row['source_url_or_ref']}"[:500],
+            **_public_source(row["source_url_or_ref"]),
         }
         if row["lat"] and row["lon"]:
             values["latitude"], values["longitude"] = Decimal(row["lat"]), Decimal(row["lon"])
@@ -111,7 +124,7 @@ def load_register_demo() -> dict[str, MeetingPlace]:
         place = place_create(
             values={
                 "name": spec.name, "street": "Voorbeeldstraat", "house_number": str(len(places) + 1),
-                "postcode": "", "neighbourhood": buurt,
+                "postcode": "",
                 "latitude": buurt.label_latitude + Decimal(spec.offset[0]),
                 "longitude": buurt.label_longitude + Decimal(spec.offset[1]),
                 "description": "Fictieve plek uit de demonstratiegegevens van Ontmoet.",
@@ -122,8 +135,8 @@ def load_register_demo() -> dict[str, MeetingPlace]:
             type=spec.type, effective_date=OGH_START if spec.type == "community_house" else dt.date(2024, 1, 1),
             by=None, is_demo=True, reason="Demogegevens")
         if spec.chose and spec.chose_on:
-            place_change_type_system(place=place, to=spec.chose, effective_date=spec.chose_on,
-                                     reason="Demogegevens: keuze van het bestuur")
+            place_change_type(place=place, to=spec.chose, effective_date=spec.chose_on, by=None,
+                              reason="Demogegevens: keuze van het bestuur")
         if spec.type == "community_house":
             municipal = len(places) % 3 == 0
             building_save(place=place, by=None, values={
@@ -138,9 +151,5 @@ def load_register_demo() -> dict[str, MeetingPlace]:
             for role, name in (("chair", "A. Voorbeeld"), ("secretary", "B. Voorbeeld"), ("treasurer", "C. Voorbeeld")):
                 board_member_add(place=place, name=f"{name} (fictief)", role=role, contact="", by=None)
         places[spec.name] = place
+    demo_board_member([places[name] for name in DEMO_BOARD_PLACES])
     return places
-
-
-def link_board_account(user: User, place: MeetingPlace) -> None:
-    if not place.board_accounts.filter(pk=user.pk).exists():
-        board_account_link(place=place, user=user, by=None)

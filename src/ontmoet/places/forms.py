@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
+from ontmoet.places import errors
+from ontmoet.places.fields import REGISTER_FIELDS, field_labels
 from ontmoet.places.models import Board, BoardMember, Building, District, MeetingPlace, Neighbourhood
 from ontmoet.places.selectors import ACCESSIBILITY_FACTS, PlaceFilters
 from ontmoet.places.types import PlaceType
@@ -58,21 +60,33 @@ class PlaceForm(StyledFormMixin, forms.ModelForm):
             "name", "street", "house_number", "postcode", "city", "latitude", "longitude", "neighbourhood",
             "description", "opening_hours", "public_email", "public_phone", "website",
             "step_free_entrance", "accessible_toilet", "hearing_loop", "disabled_parking", "accessibility_notes",
-            "source",
+            "source_title", "source_url",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "opening_hours": forms.Textarea(attrs={"rows": 3}),
                    "accessibility_notes": forms.Textarea(attrs={"rows": 2})}
-        help_texts = {"neighbourhood": _("Leeg laten: de buurt wordt afgeleid uit de coördinaten.")}
+        help_texts = {"neighbourhood": _("Alleen voor een plek zonder coördinaten. Met coördinaten volgt de buurt "
+                                         "uit het punt.")}
+
+    #: Fields of the form itself (not facts of the place) that are always kept.
+    own_fields: tuple[str, ...] = ()
 
     def __init__(self, *args: Any, allowed: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.allowed = allowed
         for name in list(self.fields):
-            if name not in allowed:
+            if name not in allowed and name not in self.own_fields:
                 del self.fields[name]
         for name in ACCESSIBILITY_FACTS:
             if name in self.fields:
                 self.fields[name].widget = forms.NullBooleanSelect()
         self.style_widgets()
+
+    def clean(self) -> dict[str, Any]:
+        # A field the user may not change is refused by name, as the API does, never dropped silently.
+        sent = [name for name in REGISTER_FIELDS if name in self.data and name not in self.allowed]
+        if sent:
+            raise forms.ValidationError(errors.FIELDS_NOT_ALLOWED % {"fields": ", ".join(field_labels(sent))})
+        return super().clean()
 
     def _post_clean(self) -> None:
         # The service validates the whole place (and derives the buurt); the form only parses input.
@@ -80,8 +94,35 @@ class PlaceForm(StyledFormMixin, forms.ModelForm):
 
 
 class PlaceCreateForm(PlaceForm):
+    """A new place: its facts, and its type with the date from which it holds (the first type entry)."""
+
+    own_fields = ("type", "since")
     type = forms.ChoiceField(label=_("Type"), choices=PlaceType.choices)
-    since = forms.DateField(label=_("Type geldig vanaf"), widget=_DATE, initial=timezone.localdate)
+    since = forms.DateField(label=_("Type geldig vanaf"), widget=_DATE, initial=timezone.localdate,
+                            help_text=_("Bijvoorbeeld de datum waarop de plek opende of gemeenschapshuis werd."))
+    field_order = ["name", "type", "since"]
+
+
+class TypeCorrectionForm(StyledFormMixin, forms.Form):
+    """Correct one entry of the type history: the new entry supersedes it."""
+
+    prefix = "correct"
+    entry = forms.IntegerField(widget=forms.HiddenInput)
+    to_type = forms.ChoiceField(label=_("Juiste type"), choices=PlaceType.choices)
+    effective_date = forms.DateField(label=_("Juiste ingangsdatum"), widget=_DATE)
+    reason = forms.CharField(label=_("Reden van de correctie"), widget=forms.Textarea(attrs={"rows": 2}),
+                             max_length=2000)
+    cap_override = forms.BooleanField(
+        label=_("Ik overschrijd het maximum uit het beleidsplan bewust (wordt vastgelegd in de audit)"), required=False)
+
+
+class TypeRetractionForm(StyledFormMixin, forms.Form):
+    """Retract a type change that has not taken effect yet."""
+
+    prefix = "retract"
+    entry = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reden van het intrekken"), widget=forms.Textarea(attrs={"rows": 2}),
+                             max_length=2000)
 
 
 class TypeChangeForm(StyledFormMixin, forms.Form):

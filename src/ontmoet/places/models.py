@@ -9,12 +9,25 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.places.types import BoardRole, EnergyLabel, OwnerKind, PlaceType
+from ontmoet.accounts.permissions import restrict_to_acted_for
+from ontmoet.core.validators import (
+    LONG_TEXT_MAX,
+    house_number_validator,
+    kvk_validator,
+    not_in_future,
+    plain_line,
+    plain_text,
+    postcode_validator,
+)
+from ontmoet.places.types import BoardRole, EnergyLabel, OwnerKind, PlaceType, TypeEntryKind
+
+LONG_TEXT = [plain_text, MaxLengthValidator(LONG_TEXT_MAX)]
 
 
 class District(models.Model):
@@ -56,11 +69,11 @@ class Neighbourhood(models.Model):
 class Building(models.Model):
     """The building a place is housed in. The municipality may own the building, never the place (§1.7)."""
 
-    name = models.CharField(_("naam van het pand"), max_length=200, blank=True)
+    name = models.CharField(_("naam van het pand"), max_length=200, blank=True, validators=[plain_line])
     owner_kind = models.CharField(_("eigenaar"), max_length=20, choices=OwnerKind.choices, default=OwnerKind.OTHER)
-    owner_name = models.CharField(_("naam eigenaar"), max_length=200, blank=True)
+    owner_name = models.CharField(_("naam eigenaar"), max_length=200, blank=True, validators=[plain_line])
     energy_label = models.CharField(_("energielabel"), max_length=5, choices=EnergyLabel.choices, blank=True)
-    sustainability_measures = models.TextField(_("duurzaamheidsmaatregelen"), blank=True)
+    sustainability_measures = models.TextField(_("duurzaamheidsmaatregelen"), blank=True, validators=LONG_TEXT)
 
     class Meta:
         verbose_name = _("pand")
@@ -75,32 +88,31 @@ class PlaceQuerySet(models.QuerySet["MeetingPlace"]):
         """Annotate ``type``: the type in force on ``on`` (today by default), from the type history."""
         day = on or timezone.localdate()
         latest = (
-            PlaceTypeChange.objects.filter(place=OuterRef("pk"), effective_date__lte=day)
+            PlaceTypeChange.objects.in_force().filter(place=OuterRef("pk"), effective_date__lte=day)
             .order_by("-effective_date", "-id")
             .values("to_type")[:1]
         )
         return self.annotate(type=Subquery(latest))
 
     def visible_to(self, user: object) -> PlaceQuerySet:
-        """Staff see every place; a board member only the places they are linked to."""
-        if getattr(user, "is_staff_role", False):
-            return self
-        if getattr(user, "is_authenticated", False):
-            return self.filter(board_accounts=user)
-        return self.none()
+        """The places ``user`` acts for (the ownership rule of accounts.permissions)."""
+        return restrict_to_acted_for(self, user)
 
 
 class MeetingPlace(models.Model):
     """A social meeting place (sociale ontmoetingsplek)."""
 
-    name = models.CharField(_("naam"), max_length=200)
+    name = models.CharField(_("naam"), max_length=200, validators=[plain_line])
     is_demo = models.BooleanField(
         _("demo"), default=False, help_text=_("Fictieve plek uit de demonstratiegegevens."))
-    description = models.TextField(_("omschrijving"), blank=True)
-    street = models.CharField(_("straat"), max_length=200, blank=True)
-    house_number = models.CharField(_("huisnummer"), max_length=20, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
-    city = models.CharField(_("plaats"), max_length=100, default="Maastricht")
+    description = models.TextField(_("omschrijving"), blank=True, validators=LONG_TEXT)
+    street = models.CharField(_("straat"), max_length=200, blank=True, validators=[plain_line])
+    house_number = models.CharField(_("huisnummer"), max_length=20, blank=True,
+                                    validators=[house_number_validator],
+                                    help_text=_("Nummer met eventueel letter of toevoeging, bijvoorbeeld 12a."))
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[postcode_validator],
+                                help_text=_("Bijvoorbeeld 6211 AB."))
+    city = models.CharField(_("plaats"), max_length=100, default="Maastricht", validators=[plain_line])
     latitude = models.DecimalField(_("breedtegraad"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("lengtegraad"), max_digits=9, decimal_places=6, null=True, blank=True)
     neighbourhood = models.ForeignKey(Neighbourhood, verbose_name=_("buurt"), on_delete=models.PROTECT,
@@ -112,13 +124,18 @@ class MeetingPlace(models.Model):
     accessible_toilet = models.BooleanField(_("toegankelijk toilet"), null=True, blank=True)
     hearing_loop = models.BooleanField(_("ringleiding"), null=True, blank=True)
     disabled_parking = models.BooleanField(_("invalidenparkeerplaats"), null=True, blank=True)
-    accessibility_notes = models.TextField(_("toelichting toegankelijkheid"), blank=True)
-    opening_hours = models.TextField(_("openingstijden"), blank=True)
+    accessibility_notes = models.TextField(_("toelichting toegankelijkheid"), blank=True, validators=LONG_TEXT)
+    opening_hours = models.TextField(_("openingstijden"), blank=True,
+                                     validators=[plain_text, MaxLengthValidator(2000)])
     public_email = models.EmailField(_("e-mail voor bezoekers"), blank=True)
-    public_phone = models.CharField(_("telefoon voor bezoekers"), max_length=30, blank=True)
+    public_phone = models.CharField(_("telefoon voor bezoekers"), max_length=30, blank=True, validators=[plain_line])
     website = models.URLField(_("website"), blank=True)
-    source = models.CharField(_("bron"), max_length=500, blank=True,
-                              help_text=_("Waar de gegevens van deze plek vandaan komen."))
+    # The public source of a real place's facts (title and link). Notes on how facts were found stay in the
+    # provenance file, never on the page.
+    source_title = models.CharField(
+        _("bron"), max_length=200, blank=True, validators=[plain_line],
+        help_text=_("De openbare bron van de gegevens, bijvoorbeeld de website van de plek."))
+    source_url = models.URLField(_("link naar de bron"), blank=True)
     board_accounts = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("accounts van het bestuur"),
                                             blank=True, related_name="board_places")
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
@@ -141,18 +158,33 @@ class MeetingPlace(models.Model):
         return ", ".join(p for p in (line, town) if p)
 
 
+class TypeHistoryQuerySet(models.QuerySet["PlaceTypeChange"]):
+    def in_force(self) -> TypeHistoryQuerySet:
+        """Entries that count: not retracted, not corrected by a later entry (the history itself is append-only)."""
+        return self.filter(superseded_by__isnull=True).exclude(kind=TypeEntryKind.RETRACTION)
+
+
 class PlaceTypeChange(models.Model):
-    """One dated event in a place's type history (the first one is its type at registration)."""
+    """One dated entry in a place's type history (the first one is its type at registration).
+
+    Entries are only ever added. A wrong entry is corrected by a new entry that ``supersedes`` it, and a
+    future-dated one is retracted by a retraction entry; both carry a reason and an audit event.
+    """
 
     place = models.ForeignKey(MeetingPlace, on_delete=models.CASCADE, related_name="type_history")
+    kind = models.CharField(_("soort"), max_length=12, choices=TypeEntryKind.choices, default=TypeEntryKind.RECORD)
+    supersedes = models.OneToOneField("self", verbose_name=_("vervangt"), on_delete=models.PROTECT, null=True,
+                                      blank=True, related_name="superseded_by")
     from_type = models.CharField(_("van"), max_length=32, choices=PlaceType.choices, blank=True)
-    to_type = models.CharField(_("naar"), max_length=32, choices=PlaceType.choices)
+    to_type = models.CharField(_("naar"), max_length=32, choices=PlaceType.choices, blank=True)
     effective_date = models.DateField(_("ingangsdatum"))
     reason = models.TextField(_("reden"), blank=True)
     cap_override = models.BooleanField(_("plafond bewust overschreden"), default=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="+")
     recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    objects = TypeHistoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["effective_date", "id"]
@@ -167,15 +199,21 @@ class Board(models.Model):
     """The volunteer board running a place, with the Ogh conditions stored as checks (no home addresses)."""
 
     place = models.OneToOneField(MeetingPlace, on_delete=models.CASCADE, related_name="board")
-    legal_name = models.CharField(_("rechtspersoon"), max_length=200, blank=True)
-    kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    legal_name = models.CharField(_("rechtspersoon"), max_length=200, blank=True, validators=[plain_line])
+    kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True, validators=[kvk_validator],
+                                  help_text=_("8 cijfers."))
     based_in_maastricht = models.BooleanField(_("gevestigd in Maastricht"), null=True, blank=True)
+    # The Ogh's board condition has two parts: the number of members, which the register derives from the
+    # members listed (against the plan's minimum), and what only a check can tell (no first-degree family ties,
+    # not all at one address), stored as checked yes/no with its date — never the members' addresses.
     board_condition_met = models.BooleanField(
-        _("bestuursvoorwaarde Ogh voldaan"), null=True, blank=True,
-        help_text=_("Minstens drie personen, geen eerstegraads familie, niet op één adres."))
-    board_condition_checked_on = models.DateField(_("gecontroleerd op"), null=True, blank=True)
+        _("geen familie of één adres (gecontroleerd)"), null=True, blank=True,
+        help_text=_("Geen eerstegraads familie en niet allen op één adres. Het aantal bestuursleden telt het "
+                    "register zelf."))
+    board_condition_checked_on = models.DateField(_("gecontroleerd op"), null=True, blank=True,
+                                                  validators=[not_in_future])
     kvk_matches = models.BooleanField(_("bestuur komt overeen met KvK"), null=True, blank=True)
-    kvk_checked_on = models.DateField(_("KvK gecontroleerd op"), null=True, blank=True)
+    kvk_checked_on = models.DateField(_("KvK gecontroleerd op"), null=True, blank=True, validators=[not_in_future])
 
     class Meta:
         verbose_name = _("bestuur")
@@ -189,9 +227,9 @@ class BoardMember(models.Model):
     """A board member: name, role and a contact only (data minimisation, AVG art. 5)."""
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="members")
-    name = models.CharField(_("naam"), max_length=150)
+    name = models.CharField(_("naam"), max_length=150, validators=[plain_line])
     role = models.CharField(_("functie"), max_length=20, choices=BoardRole.choices, default=BoardRole.MEMBER)
-    contact = models.CharField(_("contact (e-mail of telefoon)"), max_length=200, blank=True)
+    contact = models.CharField(_("contact (e-mail of telefoon)"), max_length=200, blank=True, validators=[plain_line])
 
     class Meta:
         ordering = ["role", "name"]

@@ -17,6 +17,12 @@ class PlaceType(models.TextChoices):
     OTHER_SMALL_SCALE = PlaceKind.OTHER_SMALL_SCALE.value, _("Andere kleinschalige plek")
 
 
+class TypeEntryKind(models.TextChoices):
+    RECORD = "record", _("Vastgelegd")
+    CORRECTION = "correction", _("Correctie")
+    RETRACTION = "retraction", _("Ingetrokken")
+
+
 class OwnerKind(models.TextChoices):
     MUNICIPALITY = "municipality", _("Gemeente Maastricht")
     OTHER = "other", _("Andere eigenaar")

@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ontmoet.accounts.permissions import require_roles
-from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, REGISTER_KEEPERS, STAFF_ROLES, Role
+from ontmoet.accounts.permissions import ensure_acts_for, require_roles
+from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, PLACE_EDITORS, REGISTER_KEEPERS, STAFF_ROLES
 from ontmoet.core.audit import audit_events_for
 from ontmoet.core.forms import apply_validation_error
 from ontmoet.places import errors as place_errors
 from ontmoet.places import exporting, services
+from ontmoet.places.fields import REGISTER_FIELDS
 from ontmoet.places.forms import (
     ACCESSIBILITY_LABELS,
     BoardForm,
@@ -30,12 +31,17 @@ from ontmoet.places.forms import (
     PlaceFilterForm,
     PlaceForm,
     TypeChangeForm,
+    TypeCorrectionForm,
+    TypeRetractionForm,
 )
 from ontmoet.places.importing import ImportFileError
 from ontmoet.places.mapping import map_context
-from ontmoet.places.models import BoardMember, MeetingPlace
+from ontmoet.places.models import BoardMember, MeetingPlace, PlaceTypeChange
 from ontmoet.places.selectors import (
+    board_condition_of,
+    can_edit_public_info,
     cap_status,
+    editable_fields,
     neighbourhood_for_point,
     neighbourhood_list,
     place_get,
@@ -63,8 +69,9 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "place": place,
         "history": place_type_history(place),
         "board": getattr(place, "board", None),
+        "board_condition": board_condition_of(place),
         "accessibility": [(ACCESSIBILITY_LABELS[f], getattr(place, f)) for f in ACCESSIBILITY_LABELS],
-        "can_edit": services.can_edit_public_info(user, place),  # type: ignore[arg-type]
+        "can_edit": can_edit_public_info(user, place),  # type: ignore[arg-type]
         "can_keep_register": user.has_role(*REGISTER_KEEPERS),  # type: ignore[union-attr]
         "can_read_audit": user.has_role(*AUDIT_READERS),  # type: ignore[union-attr]
         "member_form": BoardMemberForm(),
@@ -74,7 +81,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_roles(REGISTER_KEEPERS)
 @require_http_methods(["GET", "POST"])
 def place_create(request: HttpRequest) -> HttpResponse:
-    form = PlaceCreateForm(request.POST or None, allowed=services.REGISTER_FIELDS)
+    form = PlaceCreateForm(request.POST or None, allowed=REGISTER_FIELDS)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         place_type, since = data.pop("type"), data.pop("since")
@@ -88,16 +95,17 @@ def place_create(request: HttpRequest) -> HttpResponse:
     return render(request, "places/form.html", {"form": form, "title": _("Nieuwe plek")})
 
 
-@require_roles(REGISTER_KEEPERS | {Role.BOARD_MEMBER})
+@require_roles(PLACE_EDITORS)
 @require_http_methods(["GET", "POST"])
 def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(MeetingPlace.objects.with_type(), pk=pk)
     user = request.user
-    if not services.can_edit_public_info(user, place):  # type: ignore[arg-type]
+    ensure_acts_for(user, place)  # another board's place does not exist for this user (404)
+    if not can_edit_public_info(user, place):  # type: ignore[arg-type]
         raise PermissionDenied(_("U mag deze plek niet wijzigen."))
     keeper = user.has_role(*REGISTER_KEEPERS)  # type: ignore[union-attr]
     data = request.POST or None
-    form = PlaceForm(data, instance=place, allowed=services.editable_fields(user, place))  # type: ignore[arg-type]
+    form = PlaceForm(data, instance=place, allowed=editable_fields(user, place))  # type: ignore[arg-type]
     building_form = BuildingForm(data, instance=place.building) if keeper else None
     board_form = BoardForm(data, instance=getattr(place, "board", None)) if keeper else None
     forms = [f for f in (form, building_form, board_form) if f is not None]
@@ -105,6 +113,7 @@ def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             with transaction.atomic():
                 services.place_update(place=place, values=form.cleaned_data, by=user)  # type: ignore[arg-type]
+                # The building and board forms are optional parts of the same page: only changes are saved.
                 if building_form is not None and building_form.has_changed():
                     services.building_save(place=place, values=building_form.cleaned_data, by=user)  # type: ignore[arg-type]
                 if board_form is not None and board_form.has_changed():
@@ -139,7 +148,69 @@ def place_change_type(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("places:detail", pk=place.pk)
     return render(request, "places/change_type.html", {
         "form": form, "place": place, "caps": cap_status(), "needs_override": needs_override,
-        "history": place_type_history(place)})
+        "history": place_type_history(place), "today": timezone.localdate()})
+
+
+def _history_entry(place: MeetingPlace, entry_id: int | None) -> PlaceTypeChange:
+    return get_object_or_404(PlaceTypeChange, pk=entry_id or 0, place=place)
+
+
+@require_roles(REGISTER_KEEPERS)
+@require_http_methods(["GET", "POST"])
+def place_type_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct an entry of the type history (a new entry supersedes it; the old one stays visible)."""
+    place = get_object_or_404(MeetingPlace.objects.with_type(), pk=pk)
+    if request.method == "GET":
+        entry = _history_entry(place, _int(request.GET.get("entry")))
+        correction = TypeCorrectionForm(initial={"entry": entry.pk, "to_type": entry.to_type,
+                                                 "effective_date": entry.effective_date})
+        return render(request, "places/type_correct.html", {"place": place, "entry": entry, "form": correction})
+    correction = TypeCorrectionForm(request.POST)
+    entry = _history_entry(place, _int(request.POST.get("correct-entry")))
+    needs_override = False
+    if correction.is_valid():
+        try:
+            services.place_type_correct(
+                place=place, entry=entry, to=correction.cleaned_data["to_type"],
+                effective_date=correction.cleaned_data["effective_date"], reason=correction.cleaned_data["reason"],
+                cap_override=correction.cleaned_data["cap_override"], by=request.user)  # type: ignore[arg-type]
+        except ValidationError as error:
+            apply_validation_error(correction, error)
+            needs_override = "to_type" in getattr(error, "error_dict", {})
+        else:
+            messages.success(request, _("De correctie is vastgelegd; de oude regel blijft zichtbaar als gecorrigeerd."))
+            return redirect("places:change_type", pk=place.pk)
+    return render(request, "places/type_correct.html", {"place": place, "entry": entry, "form": correction,
+                                                        "needs_override": needs_override})
+
+
+@require_roles(REGISTER_KEEPERS)
+@require_http_methods(["GET", "POST"])
+def place_type_retract(request: HttpRequest, pk: int) -> HttpResponse:
+    """Retract a future-dated type change, with a reason (asks first; works without JavaScript)."""
+    place = get_object_or_404(MeetingPlace.objects.with_type(), pk=pk)
+    if request.method == "GET":
+        entry = _history_entry(place, _int(request.GET.get("entry")))
+        retraction = TypeRetractionForm(initial={"entry": entry.pk})
+        return render(request, "places/type_retract.html", {"place": place, "entry": entry, "form": retraction})
+    retraction = TypeRetractionForm(request.POST)
+    entry = _history_entry(place, _int(request.POST.get("retract-entry")))
+    if retraction.is_valid():
+        try:
+            services.place_type_retract(place=place, entry=entry, reason=retraction.cleaned_data["reason"],
+                                        by=request.user)  # type: ignore[arg-type]
+        except ValidationError as error:
+            apply_validation_error(retraction, error)
+        else:
+            messages.success(request, _("De typewijziging is ingetrokken."))
+            return redirect("places:change_type", pk=place.pk)
+    return render(request, "places/type_retract.html", {"place": place, "entry": entry, "form": retraction})
+
+
+def _int(value: str | None) -> int | None:
+    """An id from the query or the form; anything that is not a plain number is no id."""
+    text = (value or "").strip()
+    return int(text) if text.isascii() and text.isdecimal() and len(text) < 18 else None
 
 
 @require_roles(REGISTER_KEEPERS)
@@ -156,11 +227,16 @@ def board_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_roles(REGISTER_KEEPERS)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def board_member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
-    member = get_object_or_404(BoardMember, pk=member_pk, board__place_id=pk)
+    """Asks before it removes (a page of its own, so it works without JavaScript); the POST removes."""
+    member = get_object_or_404(BoardMember.objects.select_related("board__place"), pk=member_pk, board__place_id=pk)
+    place = member.board.place
+    if request.method == "GET":
+        return render(request, "places/board_member_remove.html", {
+            "place": place, "member": member, "condition": board_condition_of(place, without=member)})
     services.board_member_remove(member=member, by=request.user)  # type: ignore[arg-type]
-    messages.success(request, _("Het bestuurslid is verwijderd."))
+    messages.success(request, _("%(name)s is verwijderd uit het bestuur.") % {"name": member.name})
     return redirect("places:detail", pk=pk)
 
 

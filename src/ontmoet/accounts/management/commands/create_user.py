@@ -9,9 +9,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from ontmoet.accounts.models import User
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.services import token_issue, user_create
-from ontmoet.places.models import MeetingPlace
 
 
 class Command(BaseCommand):
@@ -27,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--password", help="wachtwoord (anders: ONTMOET_PASSWORD, of vragen; leeg = geen login)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        places = list(MeetingPlace.objects.filter(pk__in=options["place"]))
+        # The places a board member acts for (the model behind User.board_places, so accounts imports no app).
+        place_model = User._meta.get_field("board_places").related_model
+        places = list(place_model.objects.filter(pk__in=options["place"]))  # type: ignore[union-attr]
         missing = sorted(set(options["place"]) - {p.pk for p in places})
         if missing:
             raise CommandError(f"Onbekende plek(ken): {', '.join(map(str, missing))}")

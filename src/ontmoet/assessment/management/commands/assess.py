@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ontmoet.assessment.services import AssessmentRequest, assessment_run
+from ontmoet.assessment.evaluation import AssessmentRequest, assessment_run
 from ontmoet.domain.assessment import KIND_LABELS
 from ontmoet.domain.register import PlaceKind
 

@@ -8,9 +8,9 @@ from ontmoet.core.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Laad de demonstratiegegevens (buurten zijn er al; plekken, accounts, ...). Mag vaker draaien."
+    help = "Laad de demonstratiegegevens (buurten zijn er al; accounts, plekken, ...). Mag vaker draaien."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for path in load_demo():
-            self.stdout.write(f"geladen: {path.split(':')[0]}")
+        for name in load_demo():
+            self.stdout.write(f"geladen: {name}")
         self.stdout.write(self.style.SUCCESS("Demogegevens staan klaar."))

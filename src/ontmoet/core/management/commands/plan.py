@@ -8,9 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.money import format_euro
 from ontmoet.policy import PlanError, PolicyPlan, load_plan
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         if options["action"] == "check":
             self.check(options["file"])
         else:
-            self.show(settings.POLICY_PLAN, options["format"])
+            self.show(policy_plan(), options["format"])
 
     def check(self, path: Path) -> None:
         if not path.is_file():

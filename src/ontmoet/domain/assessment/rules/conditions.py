@@ -5,6 +5,7 @@ from __future__ import annotations
 from ontmoet.domain.assessment.facts import AssessmentFacts, BuildingOwner
 from ontmoet.domain.assessment.model import Finding, Outcome, Text
 from ontmoet.domain.assessment.rules.base import Rule, RuleParameter, fact
+from ontmoet.domain.register import board_condition
 
 
 class EligibilityRule(Rule):
@@ -41,11 +42,10 @@ class EligibilityRule(Rule):
                 "No board is known (yet); in an application the grant officer checks these conditions.",
             )
         minimum = int(self.params.min_board_members.value)
-        size_ok = None if board.member_count is None else board.member_count >= minimum
-        # A board condition counts as checked only with the date of the check.
-        condition = board.board_condition_met
-        if condition and board.board_condition_checked_on is None:
-            condition = None
+        derived = board_condition(member_count=board.member_count or 0, minimum=minimum,
+                                  checked=board.board_condition_met, checked_on=board.board_condition_checked_on)
+        size_ok = None if board.member_count is None else derived.size_ok
+        condition = derived.checked
         conditions: list[tuple[str, bool | None, Text]] = [
             ("legal_entity", board.legal_entity, Text("rechtspersoon", "legal entity")),
             ("based_in_maastricht", board.based_in_maastricht, Text("gevestigd in Maastricht", "based in Maastricht")),

@@ -13,10 +13,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import ScenarioError, apply_scenario, parse_scenario_toml
 from ontmoet.finance import exports
 from ontmoet.finance.errors import scenario_error_message, warning_message
-from ontmoet.finance.selectors import budget_get, investments, plan_current
+from ontmoet.finance.selectors import budget_get, investments
 
 
 class Command(BaseCommand):
@@ -30,7 +31,7 @@ class Command(BaseCommand):
                             help="zonder de ingevoerde investeringsprojecten (kapitaallasten blijven PM)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        plan = plan_current()
+        plan = policy_plan()
         spec = None
         if options["scenario"]:
             path = Path(options["scenario"])

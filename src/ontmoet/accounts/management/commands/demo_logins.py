@@ -4,8 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from ontmoet.accounts.demo import DEMO_PASSWORD, DEMO_USERS
 from ontmoet.accounts.models import User
-from ontmoet.core.demo import DEMO_PASSWORD, DEMO_USERS
 
 
 class Command(BaseCommand):
