@@ -9,8 +9,8 @@ from pyproj import Geod
 
 from ontmoet.domain.assessment import AssessmentFacts, Location, PlaceIndex, PlacePoint
 from ontmoet.domain.register import PlaceKind
-from ontmoet.policy import current_plan
 from ontmoet.policy.schema import Parameter, PolicyPlan
+from tests.plans import SEED_PLAN
 
 #: Vrijthof, Maastricht (WGS84).
 ORIGIN = (50.8488, 5.6887)
@@ -26,7 +26,7 @@ def point_at(metres: float, azimuth: float = 0.0, origin: tuple[float, float] = 
 def plan_with(*, co_location_m: int = 1000, near_m: int = 500, status: str = "default",
               min_board: int = 3, priority_share: str = "0.25", score_share: str = "0.5") -> PolicyPlan:
     """The shipped plan with the thresholds of a test (so a test states the figures it relies on)."""
-    plan = current_plan()
+    plan = SEED_PLAN
     a = plan.assessment
     assessment = dataclasses.replace(
         a,

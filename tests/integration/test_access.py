@@ -1,136 +1,279 @@
-"""Who may open what: a table of role × URL → allowed or denied, and a check that every view declares roles.
+"""Who may open what: one declared table of every page and API operation of every app → the roles allowed.
 
-The expectations are written from the roles of domain.md §1 and the Foundation issue, not read from the code.
+The walker visits every URL pattern (and every method an API view implements) as every role, as an anonymous
+visitor and as a board member of another place, and compares each answer with the table:
+
+- a role in the table is not refused (no 403); a role not in it gets 403;
+- an anonymous visitor is sent to the login page (pages) or gets 401 problem+json (API), unless public;
+- a page or endpoint about one place answers 404 to a board member of another place (ids cannot be probed);
+- a URL pattern or API method missing from the table fails the test.
+
+The expectations are written from the roles of domain.md §1, not read from the code.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from ontmoet.accounts.permissions import PUBLIC, RolePermission
+from ontmoet.accounts.permissions import PUBLIC
 from ontmoet.accounts.roles import Role
-from tests.factories import PlaceFactory
+from tests.factories import BoardMemberFactory, PlaceFactory
+from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
 pytestmark = pytest.mark.django_db
 
-ALL = set(Role)
+ALL = frozenset(Role)
 STAFF = ALL - {Role.BOARD_MEMBER}
-KEEPERS = {Role.POLICY_OFFICER, Role.ADMINISTRATOR}
-AUDIT = {Role.POLICY_OFFICER, Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR, Role.ADMINISTRATOR}
+KEEPERS = frozenset({Role.POLICY_OFFICER, Role.ADMINISTRATOR})
+AUDIT = frozenset({Role.POLICY_OFFICER, Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR,
+                   Role.ADMINISTRATOR})
+FINANCE = frozenset({Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.DECISION_MAKER, Role.ADMINISTRATOR})
+FINANCE_WRITE = FINANCE - {Role.DECISION_MAKER}
+IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
+PUBLIC_PAGE = frozenset({"public"})
 
-# (url name, needs a place id, roles allowed). The board member in these tests is linked to the place.
-PAGES = [
-    ("places:list", False, ALL),
-    ("places:detail", True, ALL),
-    ("places:edit", True, KEEPERS | {Role.BOARD_MEMBER}),
-    ("places:create", False, KEEPERS),
-    ("places:change_type", True, KEEPERS),
-    ("places:import", False, KEEPERS),
-    ("places:neighbourhood_hint", False, KEEPERS),
-    ("places:audit", True, AUDIT),
-    ("places:map", False, STAFF),
-    ("places:export_csv", False, STAFF),
-    ("places:export_xlsx", False, STAFF),
-    ("home", False, ALL),
-]
+
+@dataclass(frozen=True)
+class Target:
+    """What a URL needs: ``args`` names the objects of the ``objects`` fixture; ``place_bound`` pages belong to
+    one place (so a board member of another place must get 404)."""
+
+    roles: frozenset[str]
+    args: tuple[str, ...] = ()
+    place_bound: bool = False
+
+
+#: Every page: url name → who may open it.
+PAGES: dict[str, Target] = {
+    "home": Target(ALL),
+    "accounts:login": Target(PUBLIC_PAGE),
+    "accounts:logout": Target(PUBLIC_PAGE),
+    "set_language": Target(PUBLIC_PAGE),
+    "places:list": Target(ALL),
+    "places:detail": Target(ALL, ("place",), place_bound=True),
+    "places:edit": Target(KEEPERS | {Role.BOARD_MEMBER}, ("place",), place_bound=True),
+    "places:create": Target(KEEPERS),
+    "places:change_type": Target(KEEPERS, ("place",)),
+    "places:type_correct": Target(KEEPERS, ("place",)),
+    "places:type_retract": Target(KEEPERS, ("place",)),
+    "places:import": Target(KEEPERS),
+    "places:neighbourhood_hint": Target(KEEPERS),
+    "places:audit": Target(AUDIT, ("place",)),
+    "places:map": Target(STAFF),
+    "places:export_csv": Target(STAFF),
+    "places:export_xlsx": Target(STAFF),
+    "places:board_member_add": Target(KEEPERS, ("place",)),
+    "places:board_member_remove": Target(KEEPERS, ("place", "member")),
+    "finance:budget": Target(FINANCE),
+    "finance:export": Target(FINANCE, ("csv",)),
+    "finance:scenarios": Target(FINANCE),
+    "finance:scenario_create": Target(FINANCE_WRITE),
+    "finance:scenario_compare": Target(FINANCE),
+    "finance:scenario_detail": Target(FINANCE, ("scenario",)),
+    "finance:scenario_edit": Target(FINANCE_WRITE, ("scenario",)),
+    "finance:scenario_delete": Target(FINANCE_WRITE, ("scenario",)),
+    "finance:scenario_file": Target(FINANCE, ("scenario",)),
+    "finance:projects": Target(FINANCE),
+    "finance:project_create": Target(FINANCE_WRITE),
+    "finance:project_detail": Target(FINANCE, ("project",)),
+    "finance:project_edit": Target(FINANCE_WRITE, ("project",)),
+    "finance:project_phase": Target(FINANCE_WRITE, ("project",)),
+    "finance:project_participation": Target(FINANCE_WRITE, ("project",)),
+    "finance:project_related_plan": Target(FINANCE_WRITE, ("project",)),
+    "finance:uncertainty": Target(FINANCE),
+    "finance:commitments": Target(FINANCE),
+    "assessment:index": Target(PUBLIC_PAGE),
+    "assessment:rule": Target(PUBLIC_PAGE, ("rule",)),
+    "assessment:what_if": Target(STAFF),
+    "assessment:vulnerability": Target(STAFF),
+    "assessment:statistics_import": Target(IMPORTERS),
+    "api-schema": Target(PUBLIC_PAGE),
+    "api-docs": Target(PUBLIC_PAGE),
+}
+
+#: Every API operation: (method, url name) → who may call it.
+API: dict[tuple[str, str], Target] = {
+    ("get", "api-places"): Target(ALL),
+    ("post", "api-places"): Target(KEEPERS),
+    ("get", "api-place"): Target(ALL, ("place",), place_bound=True),
+    ("patch", "api-place"): Target(KEEPERS | {Role.BOARD_MEMBER}, ("place",), place_bound=True),
+    ("get", "api-neighbourhoods"): Target(ALL),
+    ("get", "api-neighbourhood"): Target(ALL, ("BU09350207",)),
+    ("get", "api-budget"): Target(FINANCE),
+    ("get", "api-budget-scenarios"): Target(FINANCE),
+    ("post", "api-budget-scenarios"): Target(FINANCE_WRITE),
+    ("get", "api-budget-scenario"): Target(FINANCE, ("scenario",)),
+    ("get", "api-budget-positions"): Target(FINANCE),
+    ("get", "api-budget-investment-projects"): Target(FINANCE),
+    ("post", "assessment-create"): Target(STAFF),
+}
+BODIES = {
+    ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
+    ("patch", "api-place"): {"openingHours": "wo 10-12"},
+    ("post", "api-budget-scenarios"): {"name": "Toegangstest"},
+    ("post", "assessment-create"): {"type": "living_room", "neighbourhood": "BU09350207"},
+}
+API_METHODS = ("get", "post", "put", "patch", "delete")
 
 
 @pytest.fixture
-def own_place(db):
-    return PlaceFactory(name="Eigen plek")
+def objects(db: Any) -> dict[str, Any]:
+    place = PlaceFactory(name="Eigen plek")
+    return {
+        "place": place,
+        "other_place": PlaceFactory(name="Andere plek"),
+        "member": BoardMemberFactory(board__place=place),
+        "scenario": ScenarioFactory(),
+        "project": InvestmentProjectFactory(),
+    }
 
 
-def _url(name: str, needs_place: bool, place) -> str:
-    return reverse(name, args=[place.pk]) if needs_place else reverse(name)
+def _url(name: str, target: Target, objects: dict[str, Any], *, other: bool = False) -> str:
+    args = []
+    for arg in target.args:
+        if arg == "place" and other:
+            args.append(objects["other_place"].pk)
+        elif arg in objects:
+            args.append(objects[arg].pk)
+        elif arg == "rule":
+            args.append("co_location")
+        else:
+            args.append(arg)
+    return reverse(name, args=args)
+
+
+def _as(client: Any, user_with_role: Any, role: str, objects: dict[str, Any]) -> Any:
+    user = user_with_role(role)
+    if role == Role.BOARD_MEMBER:
+        objects["place"].board_accounts.add(user)
+    client.force_login(user)
+    return user
+
+
+# --- the table covers everything ----------------------------------------------------------------------------
+
+
+def _patterns(resolver: URLResolver, namespace: str = "") -> Any:
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else (
+                entry.namespace or namespace)
+            yield from _patterns(entry, inner or "")
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, entry.callback
+
+
+def _api_class(callback: Any) -> Any:
+    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    return view_class if view_class is not None and hasattr(view_class, "permission_classes") else None
+
+
+def _is_api(name: str, callback: Any) -> bool:
+    return _api_class(callback) is not None and name not in PAGES
+
+
+def test_every_url_pattern_is_in_the_table():
+    missing = []
+    for name, callback in _patterns(get_resolver()):
+        if _is_api(name, callback):
+            view_class = _api_class(callback)
+            missing += [f"{m.upper()} {name}" for m in API_METHODS
+                        if hasattr(view_class, m) and (m, name) not in API]
+        elif name not in PAGES:
+            missing.append(name)
+    assert missing == [], "declare who may use these in tests/integration/test_access.py"
+
+
+def test_every_view_declares_its_roles_as_the_table_says():
+    """The decorators agree with the table (a view that declares nothing fails too)."""
+    wrong = []
+    for name, callback in _patterns(get_resolver()):
+        if _is_api(name, callback):
+            continue
+        declared = getattr(callback, "allowed_roles", None)
+        expected = PAGES[name].roles
+        if declared is None or (declared != expected and not (declared == PUBLIC and expected == PUBLIC_PAGE)):
+            wrong.append((name, sorted(declared or []), sorted(expected)))
+    assert wrong == []
+
+
+# --- the answers match the table ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("role", sorted(Role))
-@pytest.mark.parametrize(("name", "needs_place", "allowed"), PAGES, ids=[p[0] for p in PAGES])
-def test_page_access_by_role(client, user_with_role, own_place, role, name, needs_place, allowed):
-    user = user_with_role(role)
-    if role == Role.BOARD_MEMBER:
-        own_place.board_accounts.add(user)
-    client.force_login(user)
-    status = client.get(_url(name, needs_place, own_place)).status_code
-    assert (status == 200) == (role in allowed), f"{role} on {name}: {status}"
-    if role not in allowed:
-        assert status == 403
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_by_role(client, user_with_role, objects, role, name):
+    target = PAGES[name]
+    _as(client, user_with_role, role, objects)
+    status = client.get(_url(name, target, objects)).status_code
+    if role in target.roles or target.roles == PUBLIC_PAGE:
+        assert status != 403, f"{role} refused on {name}"
+        assert status < 500
+    else:
+        assert status == 403, f"{role} on {name}: {status}"
 
 
-@pytest.mark.parametrize(("name", "needs_place", "allowed"), PAGES, ids=[p[0] for p in PAGES])
-def test_anonymous_visitors_are_sent_to_login(client, own_place, name, needs_place, allowed):
-    response = client.get(_url(name, needs_place, own_place))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_anonymous(client, objects, name):
+    target = PAGES[name]
+    response = client.get(_url(name, target, objects))
+    if target.roles == PUBLIC_PAGE:
+        assert response.status_code in (200, 302, 405), f"{name}: {response.status_code}"
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
 
 
-def test_board_member_cannot_open_another_places_pages(client, board_member, own_place):
-    other = PlaceFactory(name="Andere plek")
-    own_place.board_accounts.add(board_member)
-    client.force_login(board_member)
-    # Another board's place does not exist for this user: 404 everywhere, so ids cannot be enumerated.
-    assert client.get(reverse("places:edit", args=[other.pk])).status_code == 404
-    assert client.post(reverse("places:edit", args=[other.pk]), {"opening_hours": "x"}).status_code == 404
-    assert client.get(reverse("places:detail", args=[other.pk])).status_code == 404
-    other.refresh_from_db()
-    assert other.opening_hours != "x"
-    listed = client.get(reverse("places:list")).content.decode()
-    assert "Eigen plek" in listed and "Andere plek" not in listed
+@pytest.mark.parametrize("name", sorted(n for n, t in PAGES.items() if t.place_bound))
+def test_page_of_another_place_does_not_exist_for_a_board_member(client, user_with_role, objects, name):
+    _as(client, user_with_role, Role.BOARD_MEMBER, objects)
+    assert client.get(_url(name, PAGES[name], objects, other=True)).status_code == 404
+    assert client.post(_url(name, PAGES[name], objects, other=True), {}).status_code in (404, 405)
 
 
-API = [
-    ("get", "/api/v1/places", ALL),
-    ("post", "/api/v1/places", KEEPERS),
-    ("get", "/api/v1/places/{id}", ALL),
-    ("patch", "/api/v1/places/{id}", KEEPERS | {Role.BOARD_MEMBER}),
-    ("get", "/api/v1/neighbourhoods", ALL),
-    ("get", "/api/v1/neighbourhoods/BU09350207", ALL),
-]
-BODIES = {"post": {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
-          "patch": {"openingHours": "wo 10-12"}}
+def _call(client: Any, method: str, name: str, objects: dict[str, Any], *, other: bool = False) -> Any:
+    target = API[(method, name)]
+    return getattr(client, method)(_url(name, target, objects, other=other), BODIES.get((method, name), {}),
+                                   content_type="application/json")
 
 
 @pytest.mark.parametrize("role", sorted(Role))
-@pytest.mark.parametrize(("method", "path", "allowed"), API, ids=[f"{m} {p}" for m, p, _ in API])
-def test_api_access_by_role(client, user_with_role, own_place, role, method, path, allowed):
-    user = user_with_role(role)
-    if role == Role.BOARD_MEMBER:
-        own_place.board_accounts.add(user)
-    client.force_login(user)
-    response = getattr(client, method)(path.format(id=own_place.pk), BODIES.get(method),
-                                       content_type="application/json")
-    assert (response.status_code in (200, 201)) == (role in allowed), f"{role} {method} {path}: {response.content!r}"
-    if role not in allowed:
-        assert response.status_code == 403
+@pytest.mark.parametrize(("method", "name"), sorted(API), ids=[f"{m} {n}" for m, n in sorted(API)])
+def test_api_by_role(client, user_with_role, objects, role, method, name):
+    _as(client, user_with_role, role, objects)
+    response = _call(client, method, name, objects)
+    if role in API[(method, name)].roles:
+        assert response.status_code in (200, 201), f"{role} {method} {name}: {response.content[:300]!r}"
+    else:
+        assert response.status_code == 403, f"{role} {method} {name}: {response.status_code}"
+        assert response["Content-Type"] == "application/problem+json"
 
 
-@pytest.mark.parametrize(("method", "path", "allowed"), API, ids=[f"{m} {p}" for m, p, _ in API])
-def test_api_without_credentials_is_401(client, own_place, method, path, allowed):
-    response = getattr(client, method)(path.format(id=own_place.pk), BODIES.get(method),
-                                       content_type="application/json")
+@pytest.mark.parametrize(("method", "name"), sorted(API), ids=[f"{m} {n}" for m, n in sorted(API)])
+def test_api_without_credentials_is_401(client, objects, method, name):
+    response = _call(client, method, name, objects)
     assert response.status_code == 401
     assert response["Content-Type"] == "application/problem+json"
 
 
-def _patterns(resolver: URLResolver, prefix: str = ""):
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            yield from _patterns(entry, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern), entry.callback
+@pytest.mark.parametrize(("method", "name"), sorted(k for k, t in API.items() if t.place_bound),
+                         ids=[f"{m} {n}" for m, n in sorted(k for k, t in API.items() if t.place_bound)])
+def test_api_of_another_place_does_not_exist_for_a_board_member(client, user_with_role, objects, method, name):
+    _as(client, user_with_role, Role.BOARD_MEMBER, objects)
+    response = _call(client, method, name, objects, other=True)
+    assert response.status_code == 404
+    objects["other_place"].refresh_from_db()
+    assert objects["other_place"].opening_hours != "wo 10-12"
 
 
-def test_every_view_declares_who_may_use_it():
-    undeclared = []
-    for route, callback in _patterns(get_resolver()):
-        view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
-        if getattr(callback, "allowed_roles", None):
-            continue
-        if view_class is not None and hasattr(view_class, "permission_classes"):
-            if RolePermission in view_class.permission_classes and getattr(view_class, "read_roles", None):
-                continue
-            if getattr(view_class, "read_roles", None) == PUBLIC:
-                continue
-        undeclared.append(route)
-    assert undeclared == []
+def test_board_member_sees_only_their_own_places_in_lists(client, user_with_role, objects):
+    _as(client, user_with_role, Role.BOARD_MEMBER, objects)
+    listed = client.get(reverse("places:list")).content.decode()
+    assert "Eigen plek" in listed and "Andere plek" not in listed
+    names = [p["name"] for p in client.get("/api/v1/places").json()["results"]]
+    assert names == ["Eigen plek"]

@@ -14,8 +14,8 @@ from ontmoet.core.models import AuditEvent
 from ontmoet.finance import errors, selectors, services
 from ontmoet.finance.demo import EXAMPLE_SCENARIO, load_finance_demo
 from ontmoet.finance.models import InvestmentProject, LedgerEntry, ProjectPhase, Scenario
-from ontmoet.policy import current_plan
 from tests.factories_finance import InvestmentProjectFactory, LedgerEntryFactory, ScenarioFactory
+from tests.plans import SEED_PLAN
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_scenario_update_and_delete_are_audited(finance_advisor):
 def test_project_create_takes_the_plans_default_method_and_records_its_phase(policy_officer):
     project = services.project_create(values={"name": "HvdW Noordoost", "amount_min": 2_000_000,
                                               "amount_max": 3_000_000, "start_year": 2028}, by=policy_officer)
-    defaults = current_plan().investments.capital_charges
+    defaults = SEED_PLAN.investments.capital_charges
     assert (project.method, project.term_years, project.interest_rate) == (
         defaults.method, defaults.term_years, defaults.interest_rate)
     assert project.key == "hvdw-noordoost"
@@ -152,7 +152,7 @@ def test_budget_capital_charges_come_from_the_entered_projects():
 def test_without_amount_and_start_year_the_capital_charges_stay_pm():
     InvestmentProjectFactory(pending=True)
     InvestmentProjectFactory(start_year=None)
-    assert selectors.budget_get().row("capital_charges") == dict.fromkeys(current_plan().columns)
+    assert selectors.budget_get().row("capital_charges") == dict.fromkeys(SEED_PLAN.columns)
 
 
 # --- the ledger ----------------------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ def test_demo_records_the_known_projects_from_the_plan_once():
     second = load_finance_demo()
     assert first == {"projects": 3, "scenarios": 1}
     assert second == {"projects": 0, "scenarios": 0}
-    plan = current_plan()
+    plan = SEED_PLAN
     heeg = InvestmentProject.objects.get(key="centrumplan-de-heeg")
     assert heeg.amount_max == plan.investments.de_heeg.co_financing_social_domain
     assert (heeg.wider_need_min, heeg.wider_need_max) == (plan.investments.de_heeg.extra_need_min,

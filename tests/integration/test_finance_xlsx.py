@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import ROW_KEYS, apply_scenario, parse_scenario
 from ontmoet.finance import exports, selectors
 from ontmoet.finance.exports import budget_cell
 from tests.factories_finance import InvestmentProjectFactory
+from tests.plans import SEED_PLAN
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def _assert_same(workbook, budget):
 
 
 def test_workbook_of_the_plan_recalculates_to_the_model(recalculate):
-    plan = policy_plan()
+    plan = SEED_PLAN
     budget = selectors.budget_get()
     _assert_same(recalculate(exports.budget_xlsx(plan, budget)), budget)
 
@@ -75,7 +75,7 @@ def test_workbook_of_a_scenario_with_projects_recalculates_to_the_model(recalcul
                              amount_max=3_000_000, start_year=2026, vat_recoverable=True)
     InvestmentProjectFactory(start_year=None, amount_min=500_000, amount_max=500_000)
     InvestmentProjectFactory(pending=True)
-    plan = policy_plan()
+    plan = SEED_PLAN
     spec = parse_scenario({"counts": {"2027": {"meeting_centres": 10, "neighbourhood_houses": 3}},
                            "community_work": {"fte_per_place": "0.3333"}, "unit_amounts": {"meeting_centre": 61_999}},
                           plan)
@@ -86,7 +86,7 @@ def test_workbook_of_a_scenario_with_projects_recalculates_to_the_model(recalcul
 
 
 def test_formulas_refer_to_the_parameters_sheet():
-    plan = policy_plan()
+    plan = SEED_PLAN
     workbook = load_workbook(io.BytesIO(exports.budget_xlsx(plan, selectors.budget_get())))
     sheet = workbook[exports.SHEET_BUDGET]
     assert sheet[budget_cell("B1", 0)].value.startswith("=Parameters!")

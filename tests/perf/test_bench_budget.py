@@ -22,7 +22,7 @@ from ontmoet.domain.budget import (
     parse_scenario,
     uncertainty_band,
 )
-from ontmoet.policy import current_plan
+from tests.plans import SEED_PLAN
 
 pytestmark = pytest.mark.perf
 
@@ -35,7 +35,7 @@ BAND_RUNS = 5
 def _scenarios(n: int, seed: int = 2026) -> list[dict]:
     """Scenario data as an API client would send it: counts per year, unit amounts, fte, block amounts."""
     rng = random.Random(seed)
-    plan = current_plan()
+    plan = SEED_PLAN
     found = []
     for _ in range(n):
         found.append({
@@ -55,7 +55,7 @@ def _median_us(samples: list[float]) -> float:
 
 def test_bench_one_scenario():
     """Parse, apply and compute one scenario (what POST /api/v1/budget/scenarios does besides I/O)."""
-    plan = current_plan()
+    plan = SEED_PLAN
     bodies = _scenarios(RUNS)
     samples = []
     for body in bodies:
@@ -72,7 +72,7 @@ def test_bench_one_scenario():
 
 def test_bench_uncertainty_band():
     """10,000 draws of counts and investments, P10/P50/P90 per column."""
-    plan = current_plan()
+    plan = SEED_PLAN
     given = default_input(plan, draws=10_000)
     samples = []
     for run in range(BAND_RUNS):

@@ -47,10 +47,17 @@ def test_score_weighs_vulnerability_against_the_other_rules():
     findings = [f("vulnerability_priority", Outcome.PASSED, 0.8), f("a", Outcome.PASSED), f("b", Outcome.ATTENTION),
                 f("c", Outcome.FAILED), f("d", Outcome.NOT_APPLICABLE)]
     # s = 0.5: 100 × (0.5 × 0.8 + 0.5 × (1 + 0.5 + 0) / 3) = 100 × (0.4 + 0.25) = 65.0
-    assert score_of(findings, Decimal("0.5")) == Decimal("65.0")
+    assert score_of(findings, Decimal("0.5"), Decimal("0.5")) == Decimal("65.0")
     # Without a known vulnerability V counts 0: 100 × 0.5 × 0.5 = 25.0
     unknown = [f("vulnerability_priority", Outcome.NOT_APPLICABLE), f("b", Outcome.ATTENTION)]
-    assert score_of(unknown, Decimal("0.5")) == Decimal("25.0")
+    assert score_of(unknown, Decimal("0.5"), Decimal("0.5")) == Decimal("25.0")
+
+
+def test_what_attention_counts_for_comes_from_the_plan():
+    findings = [f("vulnerability_priority", Outcome.PASSED, 0.8), f("a", Outcome.PASSED), f("b", Outcome.ATTENTION),
+                f("c", Outcome.FAILED)]
+    # attention = 0.25: 100 × (0.5 × 0.8 + 0.5 × (1 + 0.25 + 0) / 3) = 100 × (0.4 + 0.208333...) = 60.8
+    assert score_of(findings, Decimal("0.5"), Decimal("0.25")) == Decimal("60.8")
 
 
 def test_assessment_runs_all_seven_rules_and_names_the_plan():

@@ -15,7 +15,7 @@ from ontmoet.domain.budget.capital import (
     schedule,
     yearly_charge,
 )
-from ontmoet.policy import current_plan
+from tests.plans import SEED_PLAN
 
 YEARS = (2026, 2027, 2028, 2029, 2030)
 VAT = Decimal("0.21")
@@ -91,7 +91,7 @@ def test_a_range_uses_its_upper_end_unless_asked_for_the_lower():
 def test_band_estimate_shows_the_seed_band_beside_the_calculator():
     """Seed §5: €6–10 M of investments → €150–300 k a year. The plan's default method (annuity, 40 years,
     1%) gives 6,000,000 × 0.01 / (1 − 1.01^−40) and the same for 10,000,000."""
-    plan = current_plan()
+    plan = SEED_PLAN
     estimate = band_estimate(plan)
     assert (estimate.investment_min, estimate.investment_max) == (6_000_000, 10_000_000)
     assert (estimate.seed_charges_min, estimate.seed_charges_max) == (150_000, 300_000)

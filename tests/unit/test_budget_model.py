@@ -12,7 +12,7 @@ import pytest
 
 from ontmoet.domain.budget import ROW_KEYS, compute_budget
 from ontmoet.domain.budget.model import COUNT_ROWS, row_in_thousands
-from ontmoet.policy import current_plan
+from tests.plans import SEED_PLAN
 
 #: Seed §5, "Indicatie van benodigde middelen (x 1000 euro)", the rows as printed (OCR line breaks joined).
 SEED_TABLE = """
@@ -77,7 +77,7 @@ def test_seed_table_has_66_cells():
 
 @pytest.mark.parametrize(("key", "column", "expected"), seed_cells())
 def test_model_equals_the_seed_table_to_the_thousand(key, column, expected):
-    budget = compute_budget(current_plan())
+    budget = compute_budget(SEED_PLAN)
     assert budget.columns == SEED_COLUMNS
     value = budget.value(key, column)
     if key in COUNT_ROWS:
@@ -88,7 +88,7 @@ def test_model_equals_the_seed_table_to_the_thousand(key, column, expected):
 
 def test_b1_and_b3_follow_the_unit_amounts_of_domain_md():
     """8 × 62,000 + 1 × 220,000 = 716,000; 9 places × 0.25 fte × 150,000 = 337,500 (seed prints 338)."""
-    budget = compute_budget(current_plan())
+    budget = compute_budget(SEED_PLAN)
     assert budget.value("B1", "2026") == 8 * 62_000 + 1 * 220_000
     assert budget.value("B3", "2026") == 337_500
     assert budget.value("B3", "structural") == 24 * 150_000 // 4
@@ -97,25 +97,25 @@ def test_b1_and_b3_follow_the_unit_amounts_of_domain_md():
 def test_subtotal_of_2026_adds_up_only_in_whole_euros():
     """716 + 240 + 338 + 125 + 218 = 1.637 in rounded thousands, but the seed prints 1.636: the amounts
     underneath are whole euros (B3 337,500 and B5 217,500) and only the total is rounded."""
-    budget = compute_budget(current_plan())
+    budget = compute_budget(SEED_PLAN)
     assert budget.value("subtotal", "2026") == 1_636_000
     assert budget.value("net_need", "2026") == 1_636_000 - 405_500
 
 
 def test_capital_charges_are_pm_until_investments_are_entered():
-    budget = compute_budget(current_plan())
+    budget = compute_budget(SEED_PLAN)
     assert budget.row("capital_charges") == dict.fromkeys(SEED_COLUMNS)
-    entered = compute_budget(current_plan(), capital_charges={"2026": 0, "structural": 30_000})
+    entered = compute_budget(SEED_PLAN, capital_charges={"2026": 0, "structural": 30_000})
     assert entered.value("capital_charges", "structural") == 30_000
     assert entered.value("capital_charges", "2027") is None
 
 
 def test_shipped_plan_gives_no_warnings():
-    assert compute_budget(current_plan()).warnings == ()
+    assert compute_budget(SEED_PLAN).warnings == ()
 
 
 def test_amounts_are_whole_euros_never_floats():
-    budget = compute_budget(current_plan())
+    budget = compute_budget(SEED_PLAN)
     for values in budget.rows.values():
         assert all(v is None or type(v) is int for v in values)
 

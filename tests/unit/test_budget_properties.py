@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from ontmoet.domain.budget import BLOCK_ROWS, EntryKind, LedgerSum, compute_budget, positions
 from ontmoet.domain.budget.model import community_work_cost
-from ontmoet.policy import current_plan
 from ontmoet.policy.schema import PlaceCounts
+from tests.plans import SEED_PLAN
 
-PLAN = current_plan()
+PLAN = SEED_PLAN
 COLUMNS = PLAN.columns
 
 counts = st.builds(PlaceCounts, meeting_centres=st.integers(0, 200), neighbourhood_houses=st.integers(0, 50))

@@ -27,7 +27,7 @@ from ontmoet.domain.budget.scenario import (
     TOO_PRECISE,
     UNKNOWN_KEY,
 )
-from ontmoet.policy import current_plan
+from tests.plans import SEED_PLAN
 
 #: The example of the issue, as an officer would write it.
 EXAMPLE = """
@@ -46,7 +46,7 @@ cost_per_fte = 150000
 
 @pytest.fixture
 def plan():
-    return current_plan()
+    return SEED_PLAN
 
 
 def test_example_file_parses_with_a_float_fte_read_as_its_text(plan):

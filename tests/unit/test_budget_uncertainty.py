@@ -8,12 +8,12 @@ import pytest
 
 from ontmoet.domain.budget import CountRange, UncertaintyError, compute_budget, default_input, uncertainty_band
 from ontmoet.domain.budget.uncertainty import exact_charge, nearest_rank
-from ontmoet.policy import current_plan
+from tests.plans import SEED_PLAN
 
 
 @pytest.fixture
 def plan():
-    return current_plan()
+    return SEED_PLAN
 
 
 def test_same_seed_gives_the_same_band(plan):

@@ -7,17 +7,23 @@ from decimal import Decimal
 
 import pytest
 
-from ontmoet.policy import PlanError, parse_plan
-from ontmoet.policy.loader import plan_path
+from ontmoet.policy import PlanError, current_plan, parse_plan
+from tests.plans import SEED_PLAN_FILE
 
 
 @pytest.fixture
 def raw():
-    with plan_path().open("rb") as handle:
+    """The frozen copy of the seed's plan: a later council decision changes the shipped file, not these facts."""
+    with SEED_PLAN_FILE.open("rb") as handle:
         return tomllib.load(handle)
 
 
-def test_shipped_plan_holds_the_seed_caps_and_units(raw):
+def test_the_shipped_plan_file_is_valid():
+    # Whatever the council decides later, the plan Ontmoet ships must load (its figures are not tested here).
+    assert current_plan().id == "maastricht-2026"
+
+
+def test_seed_plan_holds_the_seed_caps_and_units(raw):
     plan = parse_plan(raw)
     assert plan.places.max_meeting_centres == 20
     assert plan.places.max_neighbourhood_houses == 4

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from ontmoet.accounts import messages
@@ -29,7 +29,7 @@ from ontmoet.accounts.roles import STAFF_ROLES, Role
 if TYPE_CHECKING:
     from ontmoet.accounts.models import User
 
-ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
 Q = TypeVar("Q", bound=QuerySet[Any])
 PUBLIC = frozenset({"public"})
 
@@ -98,7 +98,7 @@ def require_roles(*roles: str | Iterable[str]) -> Callable[[ViewFunc], ViewFunc]
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             ensure_role(request.user, allowed)

@@ -55,7 +55,7 @@ def board_account_link(*, place: Model, user: User, by: User | None) -> None:
     if user.board_places.filter(pk=place.pk).exists():
         nothing_changed()
         return
-    user.board_places.add(place)
+    user.board_places.add(place)  # type: ignore[arg-type]  # a place, without importing the register
     audit_record(action="board_account_link", obj=place, by=by, after={"account": user.get_username()})
 
 

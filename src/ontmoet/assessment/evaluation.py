@@ -91,8 +91,8 @@ def _kind(request: AssessmentRequest) -> PlaceKind:
     value = request.type
     if not value and request.place is not None:
         value = getattr(request.place, "type", None) or (
-            MeetingPlace.objects.with_type(request.on).filter(pk=request.place.pk).values_list("type", flat=True)
-            .first())
+            MeetingPlace.objects.with_type(request.on).filter(pk=request.place.pk)
+            .values_list("type", flat=True).first())  # type: ignore[misc]  # the with_type() annotation
     if not value or value not in PlaceKind._value2member_map_:
         raise ValidationError({"type": [errors.TYPE_UNKNOWN % {"value": value or ""}]})
     return PlaceKind(value)

@@ -27,7 +27,7 @@ class CoordinateField(forms.CharField):
                                                            "spellcheck": "false"}))
         super().__init__(required=False, max_length=32, **kwargs)
 
-    def clean(self, value: Any) -> Decimal | None:  # type: ignore[override]
+    def clean(self, value: Any) -> Decimal | None:
         text = (super().clean(value) or "").strip()
         if not text:
             return None
@@ -82,7 +82,7 @@ class WhatIfForm(StyledFormMixin, forms.Form):
         help_text=_("Laat leeg als dat nog niet bekend is; de regel is dan niet van toepassing."))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("neighbourhood"):
             return data
         lat, lon = data.get("latitude"), data.get("longitude")

@@ -25,7 +25,7 @@ def _radius_px(metres: float, latitude: float, longitude: float, scale: float) -
 
 def whatif_map(subject: ResolvedSubject | None) -> dict[str, Any]:
     neighbourhoods = list(Neighbourhood.objects.order_by("code"))
-    places = (MeetingPlace.objects.with_type().filter(type__in=[k.value for k in NEARBY_KINDS])
+    places = (MeetingPlace.objects.of_type([k.value for k in NEARBY_KINDS])
               .select_related("neighbourhood").order_by("name"))
     context = map_context(neighbourhoods, places)
     projection = context["projection"]

@@ -28,8 +28,8 @@ NEARBY_KINDS = frozenset({*CoLocationRule.targets, *NearCommunityHouseRule.targe
 def assessment_place_index(on: dt.date | None = None) -> PlaceIndex:
     """The places with coordinates whose type on ``on`` (today) matters to the distance rules."""
     rows = (
-        MeetingPlace.objects.with_type(on)
-        .filter(type__in=[kind.value for kind in NEARBY_KINDS], latitude__isnull=False, longitude__isnull=False)
+        MeetingPlace.objects.of_type([kind.value for kind in NEARBY_KINDS], on)
+        .filter(latitude__isnull=False, longitude__isnull=False)
         # Floats straight from the database: converting a thousand Decimals costs more than the rules.
         .annotate(lat=Cast("latitude", FloatField()), lon=Cast("longitude", FloatField()))
         .values_list("id", "name", "type", "lat", "lon")

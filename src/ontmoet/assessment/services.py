@@ -15,10 +15,11 @@ from ontmoet.accounts.doors import state_change
 from ontmoet.accounts.models import User
 from ontmoet.accounts.roles import ASSESSORS, STATISTICS_IMPORTERS
 from ontmoet.assessment.evaluation import AssessmentRequest, assessment_run
-from ontmoet.assessment.importing import ParsedFile, RowProblem, parse_statistics
+from ontmoet.assessment.importing import ParsedFile, parse_statistics
 from ontmoet.assessment.models import AssessmentRecord, NeighbourhoodStatistic, NeighbourhoodStatisticImport
 from ontmoet.core.audit import audit_record, nothing_changed
 from ontmoet.core.plan import policy_plan
+from ontmoet.core.tabular import RowProblem
 from ontmoet.domain.assessment import Assessment
 from ontmoet.places.models import Neighbourhood
 

@@ -6,14 +6,17 @@ read how choices are made; the what-if page and the vulnerability table are for 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ontmoet.accounts.http import AuthenticatedHttpRequest
 from ontmoet.accounts.permissions import public, require_roles
 from ontmoet.accounts.roles import STAFF_ROLES, STATISTICS_IMPORTERS
 from ontmoet.assessment.evaluation import assessment_run
@@ -23,6 +26,7 @@ from ontmoet.assessment.presentation import assessment_view, parameter_rows, rul
 from ontmoet.assessment.selectors import statistics_import_list, statistics_years, vulnerability_for
 from ontmoet.assessment.services import neighbourhood_stats_import
 from ontmoet.core.forms import apply_validation_error
+from ontmoet.core.http import HtmxHttpRequest
 from ontmoet.core.plan import policy_plan
 from ontmoet.domain.assessment import (
     INDICATOR_LABELS,
@@ -39,14 +43,14 @@ def _rules() -> list[Rule]:
     return list(framework_rules(policy_plan().assessment))
 
 
-def _has_role(request: HttpRequest, roles: frozenset[str]) -> bool:
+def _has_role(request: HtmxHttpRequest, roles: frozenset[str]) -> bool:
     user = request.user
     return bool(user.is_authenticated and user.is_active and getattr(user, "role", None) in roles)
 
 
 
 @public
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HtmxHttpRequest) -> HttpResponse:
     language = get_language()
     table = vulnerability_for() if _has_role(request, STAFF_ROLES) else None
     return render(request, "assessment/index.html", {
@@ -56,11 +60,12 @@ def index(request: HttpRequest) -> HttpResponse:
         "table": table,
         "score_formula": SCORE_FORMULA.get(language),
         "score_share": policy_plan().assessment.score_vulnerability_share,
+        "attention_points": policy_plan().assessment.score_attention_points,
     })
 
 
 @public
-def rule_detail(request: HttpRequest, rule_id: str) -> HttpResponse:
+def rule_detail(request: HtmxHttpRequest, rule_id: str) -> HttpResponse:
     if rule_id not in RULE_IDS:
         raise Http404(_("Onbekende regel."))
     language = get_language()
@@ -78,7 +83,7 @@ def _formula(language: str) -> str:
 
 
 @require_roles(STAFF_ROLES)
-def what_if(request: HttpRequest) -> HttpResponse:
+def what_if(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = WhatIfForm(request.GET or None)
     result = None
     subject = None
@@ -101,15 +106,16 @@ def what_if(request: HttpRequest) -> HttpResponse:
 
 
 @require_roles(STAFF_ROLES)
-def vulnerability(request: HttpRequest) -> HttpResponse:
+def vulnerability(request: AuthenticatedHttpRequest) -> HttpResponse:
     years = statistics_years()
     raw_year = request.GET.get("jaar", "")
     year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else (years[0] if years else None)
     table = vulnerability_for(year) if year is not None else None
     language = get_language()
     weights = policy_plan().assessment.vulnerability_weights
-    indicators = [{"key": key, "label": INDICATOR_LABELS[key].get(language) if key in INDICATOR_LABELS else key,
-                   "weight": weight} for key, weight in weights.weights.items()]
+    indicators: list[dict[str, Any]] = [
+        {"key": key, "label": INDICATOR_LABELS[key].get(language) if key in INDICATOR_LABELS else key,
+         "weight": weight} for key, weight in weights.weights.items()]
     rows = []
     if table is not None:
         for score in table.scores:
@@ -131,13 +137,13 @@ def vulnerability(request: HttpRequest) -> HttpResponse:
 
 @require_roles(STATISTICS_IMPORTERS)
 @require_http_methods(["GET", "POST"])
-def statistics_import(request: HttpRequest) -> HttpResponse:
+def statistics_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = StatisticsImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         report = neighbourhood_stats_import(
-            content=upload.read(), file_name=upload.name, by=request.user,  # type: ignore[arg-type]
+            content=upload.read(), file_name=upload.name, by=request.user,
             dry_run=form.cleaned_data["dry_run"])
         if report.written:
             messages.success(request, ngettext(

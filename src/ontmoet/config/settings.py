@@ -13,10 +13,14 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.policy import PlanError, current_plan
+
+# Generic classes (ModelForm[MeetingPlace], QuerySet[...]) at run time, as the type checker sees them.
+django_stubs_ext.monkeypatch()
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(os.environ.get("ONTMOET_HOME", PACKAGE_DIR.parent.parent))

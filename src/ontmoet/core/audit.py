@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.db.models import QuerySet
 
@@ -91,12 +90,13 @@ def audit_record(
     *,
     action: str,
     obj: models.Model,
-    by: AbstractBaseUser | None,
+    by: Any,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     reason: str = "",
 ) -> AuditEvent:
-    """Record one state change. Must run inside the service's transaction."""
+    """Record one state change by ``by`` (a User; None for the system). Must run inside the service's
+    transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside the service's atomic transaction")
     scopes = _SCOPES.get()

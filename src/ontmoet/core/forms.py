@@ -49,7 +49,7 @@ class StyledFormMixin:
         self.style_widgets()
 
 
-def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
+def apply_validation_error(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: on the field it names when the form has that field,
     otherwise above the form. The form keeps what the user typed."""
     if hasattr(error, "error_dict"):

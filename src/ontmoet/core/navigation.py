@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 from ontmoet.core.registry import menu_entries
 
 
-def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
+def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
     user = request.user
     if not user.is_authenticated:
         return []

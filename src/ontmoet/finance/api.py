@@ -43,7 +43,7 @@ from ontmoet.policy.loader import FIXED_BLOCKS
 
 class BudgetRowOutput(serializers.Serializer[Any]):
     key = serializers.ChoiceField(choices=ROW_KEYS)
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named "label", not Field.label
     values = serializers.ListField(child=serializers.IntegerField(allow_null=True),
                                    help_text="Hele euro's (aantallen bij de eerste twee regels); null = PM.")
 
@@ -185,6 +185,8 @@ class BudgetScenariosApi(generics.ListAPIView):  # type: ignore[type-arg]
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with_projects = _with_projects(request)
         try:
+            if not isinstance(request.data, dict):
+                raise serializers.ValidationError({"body": ["Verwacht een JSON-object."]})
             spec = parse_scenario(request.data, policy_plan())
         except ScenarioError as error:
             raise serializers.ValidationError({error.key or "body": [scenario_error_message(error)]}) from error

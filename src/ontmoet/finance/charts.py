@@ -56,7 +56,7 @@ def _nice_maximum(value: int) -> int:
     """A round axis maximum at or above ``value`` (steps of 1, 2 or 5 × a power of ten)."""
     if value <= 0:
         return 1000
-    magnitude = 10 ** (len(str(value)) - 1)
+    magnitude: int = 10 ** (len(str(value)) - 1)
     for step in (1, 2, 5, 10):
         if step * magnitude >= value:
             return step * magnitude

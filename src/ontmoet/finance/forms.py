@@ -24,6 +24,7 @@ from ontmoet.finance.models import (
     Scenario,
 )
 from ontmoet.places.models import MeetingPlace
+from ontmoet.policy.loader import FIXED_BLOCKS
 from ontmoet.policy.schema import PolicyPlan
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -50,7 +51,7 @@ class EuroField(forms.IntegerField):
             value = value.replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
             if _GROUPED.match(value):
                 value = value.replace(".", "")
-        return super().to_python(value)  # type: ignore[no-any-return]
+        return super().to_python(value)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
@@ -70,12 +71,13 @@ class DutchDecimalField(forms.DecimalField):
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("inputmode", "decimal")
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stubs derive it from int
         if isinstance(value, str):
             value = value.strip()
             if "," in value:
                 value = value.replace(".", "").replace(",", ".")
-        return super().to_python(value)  # type: ignore[no-any-return]
+        result: Decimal | None = super().to_python(value)
+        return result
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
@@ -101,7 +103,7 @@ class ScenarioForm(StyledFormMixin, forms.Form):
                 self.fields[_SEP.join(("counts", column, name))] = forms.IntegerField(
                     label=f"{ROW_LABELS[name]} {label}", min_value=0, max_value=MAX_COUNT,
                     initial=getattr(start.counts[column], name))
-            for block in ("B2", "B4", "B5"):
+            for block in FIXED_BLOCKS:
                 self.fields[_SEP.join(("blocks", block, column))] = EuroField(
                     label=f"{ROW_LABELS[block]} {label}", initial=start.blocks[block][column])
             self.fields[_SEP.join(("existing_coverage", column))] = EuroField(
@@ -124,7 +126,7 @@ class ScenarioForm(StyledFormMixin, forms.Form):
         for key in ("meeting_centres", "neighbourhood_houses"):
             rows.append({"key": key, "label": ROW_LABELS[key],
                          "fields": [self[_SEP.join(("counts", c, key))] for c in self.plan.columns]})
-        for block in ("B2", "B4", "B5"):
+        for block in FIXED_BLOCKS:
             rows.append({"key": block, "label": ROW_LABELS[block],
                          "fields": [self[_SEP.join(("blocks", block, c))] for c in self.plan.columns]})
         rows.append({"key": "existing_coverage", "label": ROW_LABELS["existing_coverage"],

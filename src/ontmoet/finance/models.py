@@ -8,15 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-class Block(models.TextChoices):
-    """The building blocks (bouwstenen) of seed §1.6 / §5."""
-
-    B1 = "B1", _("Bouwsteen 1: Exploitatiesubsidie")
-    B2 = "B2", _("Bouwsteen 2: Aantrekkelijk en functioneel maken")
-    B3 = "B3", _("Bouwsteen 3: Extra inzet welzijnswerk")
-    B4 = "B4", _("Bouwsteen 4: Kleinschalige ontmoetingsplekken")
-    B5 = "B5", _("Bouwsteen 5: Ondersteuning van de besturen")
+from ontmoet.core.blocks import BlockChoices
 
 
 class Scenario(models.Model):
@@ -178,7 +170,7 @@ class LedgerEntry(models.Model):
     on a building block and a year. Rows are only inserted; a correction is a new entry (negative allowed)."""
 
     kind = models.CharField(_("soort"), max_length=12, choices=EntryKind.choices)
-    block = models.CharField(_("bouwsteen"), max_length=2, choices=Block.choices)
+    block = models.CharField(_("bouwsteen"), max_length=2, choices=BlockChoices.choices)
     year = models.PositiveSmallIntegerField(_("begrotingsjaar"))
     amount = models.DecimalField(_("bedrag (€)"), max_digits=14, decimal_places=2)
     entry_date = models.DateField(_("boekdatum"))

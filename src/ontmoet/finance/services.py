@@ -21,11 +21,11 @@ from ontmoet.accounts.doors import state_change
 from ontmoet.accounts.models import User
 from ontmoet.accounts.roles import LEDGER_WRITERS, PROJECT_WRITERS, SCENARIO_WRITERS
 from ontmoet.core.audit import audit_record, nothing_changed, snapshot
+from ontmoet.core.blocks import BlockChoices
 from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import ScenarioError, parse_scenario
 from ontmoet.finance import errors
 from ontmoet.finance.models import (
-    Block,
     CapitalMethod,
     EntryKind,
     InvestmentProject,
@@ -205,7 +205,7 @@ def related_plan_add(*, project: InvestmentProject, kind: str, description: str,
 
 def _ledger_record(*, kind: str, block: str, year: int, amount: Decimal | int, source: str, reference: str,
                    description: str, entry_date: dt.date | None, by: User | None) -> LedgerEntry:
-    if block not in Block.values:
+    if block not in BlockChoices.values:
         raise ValidationError({"block": errors.LEDGER_BLOCK % {"block": block}})
     if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
         raise ValidationError({"year": errors.LEDGER_YEAR % {"year": year}})

@@ -8,15 +8,17 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ontmoet.accounts.http import AuthenticatedHttpRequest
 from ontmoet.accounts.permissions import require_roles
 from ontmoet.accounts.roles import FINANCE_READERS, PROJECT_WRITERS, SCENARIO_WRITERS
+from ontmoet.core.blocks import BlockChoices
 from ontmoet.core.forms import apply_validation_error
 from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import (
@@ -44,22 +46,22 @@ from ontmoet.finance.forms import (
     YearForm,
 )
 from ontmoet.finance.labels import BLOCK_SHORT, column_label
-from ontmoet.finance.models import Block, InvestmentProject, Scenario
+from ontmoet.finance.models import InvestmentProject, Scenario
 from ontmoet.finance.presentation import budget_rows, column_headers, scenario_summary
 
 EXPORT_FORMATS = ("csv", "json", "xlsx")
 
 
 
-def _can(request: HttpRequest, roles: frozenset[str]) -> bool:
-    return bool(request.user.has_role(*roles))  # type: ignore[union-attr]
+def _can(request: AuthenticatedHttpRequest, roles: frozenset[str]) -> bool:
+    return bool(request.user.has_role(*roles))
 
 
 # --- the framework -------------------------------------------------------------------------------------------
 
 
 @require_roles(FINANCE_READERS)
-def budget(request: HttpRequest) -> HttpResponse:
+def budget(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The council's table computed from the plan, with the entered investments, charts and downloads."""
     plan = policy_plan()
     table = selectors.budget_get()
@@ -72,7 +74,7 @@ def budget(request: HttpRequest) -> HttpResponse:
         "warnings": [errors.warning_message(w) for w in table.warnings],
         "blocks_chart": charts.stacked_blocks_svg(table),
         "need_chart": charts.need_vs_coverage_svg(table),
-        "chart_blocks": [(BLOCK_SHORT[b], [format_thousands(v) for v in table.rows[b]]) for b in Block.values],
+        "chart_blocks": [(BLOCK_SHORT[b], [format_thousands(v) for v in table.rows[b]]) for b in BlockChoices.values],
         "chart_totals": [format_thousands(v) for v in table.rows["subtotal"]],
         "estimate": band_estimate(plan),
         "capital_low": [summary.low[c] for c in plan.columns],
@@ -85,7 +87,7 @@ def budget(request: HttpRequest) -> HttpResponse:
 
 
 @require_roles(FINANCE_READERS)
-def budget_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def budget_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     """The framework (of the plan, or of ``?scenario=<id>``) as CSV, JSON or an Excel workbook with formulas."""
     if fmt not in EXPORT_FORMATS:
         raise Http404(errors.UNKNOWN_FORMAT % {"format": fmt, "choices": ", ".join(EXPORT_FORMATS)})
@@ -100,7 +102,7 @@ def budget_export(request: HttpRequest, fmt: str) -> HttpResponse:
         spec = selectors.scenario_spec(scenario, plan=plan) if scenario else None
     except ScenarioError as error:
         messages.error(request, errors.SCENARIO_STALE % {"problem": errors.scenario_error_message(error)})
-        return redirect("finance:scenario_detail", pk=scenario.pk)  # type: ignore[union-attr]
+        return redirect("finance:scenario_detail", pk=scenario.pk if scenario else 0)
     applied = apply_scenario(plan, spec) if spec else plan
     table = selectors.budget_get(scenario=spec)
     name = f"financieel-kader-{plan.id}" + (f"-{slugify(scenario.name)}" if scenario else "")
@@ -119,7 +121,7 @@ def budget_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @require_roles(FINANCE_READERS)
-def scenario_list(request: HttpRequest) -> HttpResponse:
+def scenario_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     scenarios = selectors.scenario_list()
     return render(request, "finance/scenario_list.html", {
         "scenarios": scenarios,
@@ -128,7 +130,7 @@ def scenario_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _comparison(request: HttpRequest, form: ScenarioForm) -> dict[str, Any]:
+def _comparison(request: AuthenticatedHttpRequest, form: ScenarioForm) -> dict[str, Any]:
     """The scenario the form describes, computed and set against the plan (for the preview)."""
     plan = policy_plan()
     try:
@@ -150,21 +152,22 @@ def _save_data(form: ScenarioForm) -> dict[str, Any]:
     return minimal.to_data() | {"name": form.cleaned_data["name"]}
 
 
-def _scenario_form_page(request: HttpRequest, form: ScenarioForm, scenario: Scenario | None) -> HttpResponse:
+def _scenario_form_page(request: AuthenticatedHttpRequest, form: ScenarioForm,
+                        scenario: Scenario | None) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "scenario": scenario, "plan": policy_plan(),
                                "columns": [column_label(c) for c in policy_plan().columns]}
     if request.method == "POST" and form.is_valid():
         context.update(_comparison(request, form))
         if request.POST.get("action") == "preview" or not form.is_valid():
-            template = "finance/scenario_form.html#preview" if request.htmx else "finance/scenario_form.html"  # type: ignore[attr-defined]
+            template = "finance/scenario_form.html#preview" if request.htmx else "finance/scenario_form.html"
             return render(request, template, context)
         try:
             data = _save_data(form)
             if scenario is None:
-                scenario = services.scenario_create(data=data, by=request.user)  # type: ignore[arg-type]
+                scenario = services.scenario_create(data=data, by=request.user)
                 messages.success(request, _("Scenario '%(name)s' is opgeslagen.") % {"name": scenario.name})
             else:
-                scenario = services.scenario_update(scenario=scenario, data=data, by=request.user)  # type: ignore[arg-type]
+                scenario = services.scenario_update(scenario=scenario, data=data, by=request.user)
                 messages.success(request, _("Scenario '%(name)s' is gewijzigd.") % {"name": scenario.name})
             return redirect("finance:scenario_detail", pk=scenario.pk)
         except (ValidationError, ScenarioError) as error:
@@ -172,7 +175,7 @@ def _scenario_form_page(request: HttpRequest, form: ScenarioForm, scenario: Scen
                 form.add_error(None, errors.scenario_error_message(error))
             else:
                 apply_validation_error(form, error)
-    if request.htmx and request.method == "POST":  # type: ignore[attr-defined]
+    if request.htmx and request.method == "POST":
         # htmx swaps only 2xx answers: the preview carries the error summary instead of a 400.
         return render(request, "finance/scenario_form.html#preview", context)
     return render(request, "finance/scenario_form.html", context, status=400 if request.method == "POST" else 200)
@@ -180,7 +183,7 @@ def _scenario_form_page(request: HttpRequest, form: ScenarioForm, scenario: Scen
 
 @require_roles(SCENARIO_WRITERS)
 @require_http_methods(["GET", "POST"])
-def scenario_create(request: HttpRequest) -> HttpResponse:
+def scenario_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = policy_plan()
     form = ScenarioForm(request.POST or None, plan=plan)
     return _scenario_form_page(request, form, None)
@@ -188,7 +191,7 @@ def scenario_create(request: HttpRequest) -> HttpResponse:
 
 @require_roles(SCENARIO_WRITERS)
 @require_http_methods(["GET", "POST"])
-def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def scenario_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.scenario_get(pk=pk)
     plan = policy_plan()
     try:
@@ -201,7 +204,7 @@ def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_roles(FINANCE_READERS)
-def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def scenario_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A scenario side by side with the plan; the cells that differ are highlighted."""
     scenario = selectors.scenario_get(pk=pk)
     context: dict[str, Any] = {"scenario": scenario, "can_write": _can(request, SCENARIO_WRITERS)}
@@ -224,16 +227,16 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(SCENARIO_WRITERS)
 @require_POST
-def scenario_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def scenario_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     scenario = selectors.scenario_get(pk=pk)
     name = scenario.name
-    services.scenario_delete(scenario=scenario, by=request.user)  # type: ignore[arg-type]
+    services.scenario_delete(scenario=scenario, by=request.user)
     messages.success(request, _("Scenario '%(name)s' is verwijderd.") % {"name": name})
     return redirect("finance:scenarios")
 
 
 @require_roles(FINANCE_READERS)
-def scenario_file(request: HttpRequest, pk: int) -> HttpResponse:
+def scenario_file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The scenario as a file for ``ontmoet budget --scenario``."""
     scenario = selectors.scenario_get(pk=pk)
     try:
@@ -246,7 +249,7 @@ def scenario_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_roles(FINANCE_READERS)
-def scenario_compare(request: HttpRequest) -> HttpResponse:
+def scenario_compare(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Several scenarios beside the plan, per row and column; differences from the plan highlighted."""
     scenarios = selectors.scenario_list()
     form = ScenarioCompareForm(request.GET or None, queryset=scenarios)
@@ -276,7 +279,7 @@ def scenario_compare(request: HttpRequest) -> HttpResponse:
 
 
 @require_roles(FINANCE_READERS)
-def project_list(request: HttpRequest) -> HttpResponse:
+def project_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = policy_plan()
     projects = list(selectors.project_list())
     summary = selectors.capital_summary(plan)
@@ -289,16 +292,16 @@ def project_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _project_form_page(request: HttpRequest, project: InvestmentProject | None) -> HttpResponse:
+def _project_form_page(request: AuthenticatedHttpRequest, project: InvestmentProject | None) -> HttpResponse:
     defaults = selectors.project_defaults()
     form = ProjectForm(request.POST or None, initial=ProjectForm.initial_for(project, defaults))
     if request.method == "POST" and form.is_valid():
         try:
             if project is None:
-                project = services.project_create(values=form.values(), by=request.user)  # type: ignore[arg-type]
+                project = services.project_create(values=form.values(), by=request.user)
                 messages.success(request, _("Project '%(name)s' is vastgelegd.") % {"name": project.name})
             else:
-                project = services.project_update(project=project, values=form.values(), by=request.user)  # type: ignore[arg-type]
+                project = services.project_update(project=project, values=form.values(), by=request.user)
                 messages.success(request, _("Project '%(name)s' is gewijzigd.") % {"name": project.name})
             return redirect("finance:project_detail", pk=project.pk)
         except ValidationError as error:
@@ -310,17 +313,17 @@ def _project_form_page(request: HttpRequest, project: InvestmentProject | None) 
 
 @require_roles(PROJECT_WRITERS)
 @require_http_methods(["GET", "POST"])
-def project_create(request: HttpRequest) -> HttpResponse:
+def project_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _project_form_page(request, None)
 
 
 @require_roles(PROJECT_WRITERS)
 @require_http_methods(["GET", "POST"])
-def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def project_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _project_form_page(request, selectors.project_get(pk=pk))
 
 
-def _project_page(request: HttpRequest, project: InvestmentProject, status: int = 200,
+def _project_page(request: AuthenticatedHttpRequest, project: InvestmentProject, status: int = 200,
                   **forms: Form) -> HttpResponse:
     plan = policy_plan()
     investment = selectors.as_investment(project)
@@ -340,11 +343,11 @@ def _project_page(request: HttpRequest, project: InvestmentProject, status: int 
 
 
 @require_roles(FINANCE_READERS)
-def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def project_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _project_page(request, selectors.project_get(pk=pk))
 
 
-def _project_subform(request: HttpRequest, pk: int, *, form_class: type[Form], service: Any, done: str,
+def _project_subform(request: AuthenticatedHttpRequest, pk: int, *, form_class: type[Form], service: Any, done: str,
                      form_key: str) -> HttpResponse:
     """Record one thing about a project (a phase, a participation moment, a related plan) via its service."""
     project = selectors.project_get(pk=pk)
@@ -362,21 +365,21 @@ def _project_subform(request: HttpRequest, pk: int, *, form_class: type[Form], s
 
 @require_roles(PROJECT_WRITERS)
 @require_POST
-def project_phase(request: HttpRequest, pk: int) -> HttpResponse:
+def project_phase(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _project_subform(request, pk, form_class=PhaseForm, service=services.project_change_phase,
                             done=_("De fase is vastgelegd."), form_key="phase_form")
 
 
 @require_roles(PROJECT_WRITERS)
 @require_POST
-def project_participation(request: HttpRequest, pk: int) -> HttpResponse:
+def project_participation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _project_subform(request, pk, form_class=ParticipationForm, service=services.participation_add,
                             done=_("Het participatiemoment is vastgelegd."), form_key="participation_form")
 
 
 @require_roles(PROJECT_WRITERS)
 @require_POST
-def project_related_plan(request: HttpRequest, pk: int) -> HttpResponse:
+def project_related_plan(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _project_subform(request, pk, form_class=RelatedPlanForm, service=services.related_plan_add,
                             done=_("Het samenhangende plan is vastgelegd."), form_key="related_form")
 
@@ -385,7 +388,7 @@ def project_related_plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_roles(FINANCE_READERS)
-def uncertainty(request: HttpRequest) -> HttpResponse:
+def uncertainty(request: AuthenticatedHttpRequest) -> HttpResponse:
     """P10/P50/P90 of the yearly need from drawn scenarios (seed §4 risk 2.1), as a fan chart and a table."""
     plan = policy_plan()
     start = default_input(plan)
@@ -414,14 +417,14 @@ def uncertainty(request: HttpRequest) -> HttpResponse:
                      "charges": band.capital_charges[c], "total": band.total_need[c]}
                     for c in plan.columns],
             })
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         # htmx swaps only 2xx answers: the result section carries the error summary instead of a 400.
         return render(request, "finance/uncertainty.html#result", context)
     return render(request, "finance/uncertainty.html", context, status=status)
 
 
 @require_roles(FINANCE_READERS)
-def commitments(request: HttpRequest) -> HttpResponse:
+def commitments(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Budget vs. commitments vs. realisation per block and year, and what is still free."""
     plan = policy_plan()
     this_year = timezone.localdate().year
@@ -431,5 +434,5 @@ def commitments(request: HttpRequest) -> HttpResponse:
     table, outside = selectors.positions_get()
     return render(request, "finance/commitments.html", {
         "form": form, "year": year, "positions": table[year], "all_years": table, "outside": outside,
-        "entries": selectors.ledger_list(year=year)[:50], "block_labels": dict(Block.choices),
+        "entries": selectors.ledger_list(year=year)[:50], "block_labels": dict(BlockChoices.choices),
     })

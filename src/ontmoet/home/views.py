@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from ontmoet.accounts.http import AuthenticatedHttpRequest
 from ontmoet.accounts.permissions import require_roles
 from ontmoet.accounts.roles import ALL_ROLES
 from ontmoet.core.registry import start_panels
 
 
 @require_roles(ALL_ROLES)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     role = getattr(request.user, "role", "")
     panels: list[dict[str, Any]] = []
     for panel in start_panels():

@@ -20,10 +20,10 @@ from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import ALL_ROLES, REGISTER_KEEPERS, Role
 from ontmoet.places import services
 from ontmoet.places.models import MeetingPlace, Neighbourhood
-from ontmoet.places.selectors import PlaceFilters, neighbourhood_list, place_get, place_list
+from ontmoet.places.selectors import PlaceFilters, editable_fields, neighbourhood_list, place_get, place_list
 from ontmoet.places.types import PlaceType
 
-COORD = {"max_digits": 9, "decimal_places": 6, "coerce_to_string": False}
+COORD: dict[str, Any] = {"max_digits": 9, "decimal_places": 6, "coerce_to_string": False}
 
 
 class NeighbourhoodOutput(serializers.ModelSerializer[Neighbourhood]):
@@ -140,7 +140,7 @@ class PlaceDetailApi(generics.GenericAPIView):  # type: ignore[type-arg]
         values = dict(data.validated_data)
         if "type" in values:
             raise serializers.ValidationError({"type": ["Het type wijzigt u met een datum via de typewijziging."]})
-        allowed = services.editable_fields(request.user, place)  # type: ignore[arg-type]
+        allowed = editable_fields(request.user, place)  # type: ignore[arg-type]
         refused = sorted(set(values) - set(allowed))
         if refused:
             raise PermissionDenied(f"U mag deze velden niet wijzigen: {', '.join(refused)}.")

@@ -43,7 +43,7 @@ def export_csv(places: Iterable[MeetingPlace]) -> bytes:
 
 def export_xlsx(places: Iterable[MeetingPlace]) -> bytes:
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]
     sheet.title = "Register"
     sheet.append(list(COLUMNS))
     for row in _rows(places):

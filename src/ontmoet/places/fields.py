@@ -28,7 +28,8 @@ def field_labels(names: Iterable[str]) -> list[str]:
     labels = []
     for name in names:
         try:
-            labels.append(str(MeetingPlace._meta.get_field(name).verbose_name))
+            field = MeetingPlace._meta.get_field(name)
+            labels.append(str(getattr(field, "verbose_name", name)))
         except FieldDoesNotExist:  # an unknown key is shown as it was sent
             labels.append(name)
     return labels

@@ -35,10 +35,11 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"].choices = [("", _("Alle wijken")),
-                                           *District.objects.values_list("code", "name")]
-        self.fields["neighbourhood"].choices = [("", _("Alle buurten")),
-                                                *Neighbourhood.objects.order_by("name").values_list("code", "name")]
+        district, neighbourhood = self.fields["district"], self.fields["neighbourhood"]
+        assert isinstance(district, forms.ChoiceField) and isinstance(neighbourhood, forms.ChoiceField)
+        district.choices = [("", _("Alle wijken")), *District.objects.values_list("code", "name")]
+        neighbourhood.choices = [("", _("Alle buurten")),
+                                 *Neighbourhood.objects.order_by("name").values_list("code", "name")]
         self.fields["accessibility"].widget.attrs["class"] = "ontmoet-checkbox-list"
 
     def filters(self) -> PlaceFilters:
@@ -51,7 +52,7 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
         )
 
 
-class PlaceForm(StyledFormMixin, forms.ModelForm):
+class PlaceForm(StyledFormMixin, forms.ModelForm[MeetingPlace]):
     """The facts of a place; the fields shown depend on what the user may change (services.editable_fields)."""
 
     class Meta:
@@ -86,7 +87,7 @@ class PlaceForm(StyledFormMixin, forms.ModelForm):
         sent = [name for name in REGISTER_FIELDS if name in self.data and name not in self.allowed]
         if sent:
             raise forms.ValidationError(errors.FIELDS_NOT_ALLOWED % {"fields": ", ".join(field_labels(sent))})
-        return super().clean()
+        return super().clean() or {}
 
     def _post_clean(self) -> None:
         # The service validates the whole place (and derives the buurt); the form only parses input.
@@ -135,7 +136,7 @@ class TypeChangeForm(StyledFormMixin, forms.Form):
         label=_("Ik overschrijd het maximum uit het beleidsplan bewust (wordt vastgelegd in de audit)"), required=False)
 
 
-class BuildingForm(StyledFormMixin, forms.ModelForm):
+class BuildingForm(StyledFormMixin, forms.ModelForm[Building]):
     prefix = "building"
 
     class Meta:
@@ -144,7 +145,7 @@ class BuildingForm(StyledFormMixin, forms.ModelForm):
         widgets = {"sustainability_measures": forms.Textarea(attrs={"rows": 2})}
 
 
-class BoardForm(StyledFormMixin, forms.ModelForm):
+class BoardForm(StyledFormMixin, forms.ModelForm[Board]):
     prefix = "board"
 
     class Meta:
@@ -159,7 +160,7 @@ class BoardForm(StyledFormMixin, forms.ModelForm):
         pass
 
 
-class BoardMemberForm(StyledFormMixin, forms.ModelForm):
+class BoardMemberForm(StyledFormMixin, forms.ModelForm[BoardMember]):
     prefix = "member"
 
     class Meta:

@@ -7,6 +7,8 @@ so that a board's choice, recorded ahead of its effective date, takes effect on 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
@@ -27,7 +29,7 @@ from ontmoet.core.validators import (
 )
 from ontmoet.places.types import BoardRole, EnergyLabel, OwnerKind, PlaceType, TypeEntryKind
 
-LONG_TEXT = [plain_text, MaxLengthValidator(LONG_TEXT_MAX)]
+LONG_TEXT: list[Callable[[Any], None]] = [plain_text, MaxLengthValidator(LONG_TEXT_MAX)]
 
 
 class District(models.Model):
@@ -93,6 +95,11 @@ class PlaceQuerySet(models.QuerySet["MeetingPlace"]):
             .values("to_type")[:1]
         )
         return self.annotate(type=Subquery(latest))
+
+    def of_type(self, kinds: Iterable[str], on: dt.date | None = None) -> PlaceQuerySet:
+        """The places whose type on ``on`` (today) is one of ``kinds``, with ``type`` annotated."""
+        # ``type`` is the annotation of with_type(), which the type checker's Django plugin cannot see.
+        return self.with_type(on).filter(**{"type__in": list(kinds)})
 
     def visible_to(self, user: object) -> PlaceQuerySet:
         """The places ``user`` acts for (the ownership rule of accounts.permissions)."""

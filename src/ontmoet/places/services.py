@@ -57,7 +57,7 @@ def _derive_neighbourhood(values: dict[str, Any]) -> None:
         raise ValidationError({"latitude": errors.COORDINATES_PAIR})
     if lat is None:
         return
-    buurt = neighbourhood_for_point(Decimal(lat), Decimal(lon))
+    buurt = neighbourhood_for_point(Decimal(lat), Decimal(lon))  # type: ignore[arg-type]  # both set, checked above
     if buurt is None:
         raise ValidationError({"latitude": errors.OUTSIDE_MAASTRICHT})
     chosen = values.get("neighbourhood")
@@ -190,7 +190,8 @@ def _record_type(*, place: MeetingPlace, to: PlaceKind, effective_date: dt.date,
         place=place, kind=kind, supersedes=supersedes, from_type=current.value if current else "",
         to_type=to.value, effective_date=effective_date, reason=reason, cap_override=overridden, recorded_by=by,
     )
-    action = {TypeEntryKind.RECORD: "place_change_type", TypeEntryKind.CORRECTION: "place_type_correct"}[kind]
+    action = {TypeEntryKind.RECORD.value: "place_change_type",
+              TypeEntryKind.CORRECTION.value: "place_type_correct"}[kind]
     audit_record(
         action="place_cap_override" if overridden else action, obj=place, by=by,
         before={"type": current.value if current else None,

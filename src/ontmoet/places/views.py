@@ -8,12 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ontmoet.accounts.http import AuthenticatedHttpRequest
 from ontmoet.accounts.permissions import ensure_acts_for, require_roles
 from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, PLACE_EDITORS, REGISTER_KEEPERS, STAFF_ROLES
 from ontmoet.core.audit import audit_events_for
@@ -51,18 +52,18 @@ from ontmoet.places.selectors import (
 
 
 @require_roles(ALL_ROLES)
-def place_list_view(request: HttpRequest) -> HttpResponse:
+def place_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None)
     places = place_list(user=request.user, filters=form.filters() if form.is_bound else None)
     context = {"form": form, "places": places, "caps": cap_status(),
-               "can_keep_register": request.user.has_role(*REGISTER_KEEPERS),  # type: ignore[union-attr]
+               "can_keep_register": request.user.has_role(*REGISTER_KEEPERS),
                "query": request.GET.urlencode()}
-    template = "places/list.html#results" if request.htmx else "places/list.html"  # type: ignore[attr-defined]
+    template = "places/list.html#results" if request.htmx else "places/list.html"
     return render(request, template, context)
 
 
 @require_roles(ALL_ROLES)
-def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def place_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = place_get(user=request.user, pk=pk)
     user = request.user
     return render(request, "places/detail.html", {
@@ -71,16 +72,16 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "board": getattr(place, "board", None),
         "board_condition": board_condition_of(place),
         "accessibility": [(ACCESSIBILITY_LABELS[f], getattr(place, f)) for f in ACCESSIBILITY_LABELS],
-        "can_edit": can_edit_public_info(user, place),  # type: ignore[arg-type]
-        "can_keep_register": user.has_role(*REGISTER_KEEPERS),  # type: ignore[union-attr]
-        "can_read_audit": user.has_role(*AUDIT_READERS),  # type: ignore[union-attr]
+        "can_edit": can_edit_public_info(user, place),
+        "can_keep_register": user.has_role(*REGISTER_KEEPERS),
+        "can_read_audit": user.has_role(*AUDIT_READERS),
         "member_form": BoardMemberForm(),
     })
 
 
 @require_roles(REGISTER_KEEPERS)
 @require_http_methods(["GET", "POST"])
-def place_create(request: HttpRequest) -> HttpResponse:
+def place_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PlaceCreateForm(request.POST or None, allowed=REGISTER_FIELDS)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -97,27 +98,27 @@ def place_create(request: HttpRequest) -> HttpResponse:
 
 @require_roles(PLACE_EDITORS)
 @require_http_methods(["GET", "POST"])
-def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def place_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(MeetingPlace.objects.with_type(), pk=pk)
     user = request.user
     ensure_acts_for(user, place)  # another board's place does not exist for this user (404)
-    if not can_edit_public_info(user, place):  # type: ignore[arg-type]
+    if not can_edit_public_info(user, place):
         raise PermissionDenied(_("U mag deze plek niet wijzigen."))
-    keeper = user.has_role(*REGISTER_KEEPERS)  # type: ignore[union-attr]
+    keeper = user.has_role(*REGISTER_KEEPERS)
     data = request.POST or None
-    form = PlaceForm(data, instance=place, allowed=editable_fields(user, place))  # type: ignore[arg-type]
+    form = PlaceForm(data, instance=place, allowed=editable_fields(user, place))
     building_form = BuildingForm(data, instance=place.building) if keeper else None
     board_form = BoardForm(data, instance=getattr(place, "board", None)) if keeper else None
     forms = [f for f in (form, building_form, board_form) if f is not None]
     if request.method == "POST" and all(f.is_valid() for f in forms):
         try:
             with transaction.atomic():
-                services.place_update(place=place, values=form.cleaned_data, by=user)  # type: ignore[arg-type]
+                services.place_update(place=place, values=form.cleaned_data, by=user)
                 # The building and board forms are optional parts of the same page: only changes are saved.
                 if building_form is not None and building_form.has_changed():
-                    services.building_save(place=place, values=building_form.cleaned_data, by=user)  # type: ignore[arg-type]
+                    services.building_save(place=place, values=building_form.cleaned_data, by=user)
                 if board_form is not None and board_form.has_changed():
-                    services.board_save(place=place, values=board_form.cleaned_data, by=user)  # type: ignore[arg-type]
+                    services.board_save(place=place, values=board_form.cleaned_data, by=user)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -130,7 +131,7 @@ def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(REGISTER_KEEPERS)
 @require_http_methods(["GET", "POST"])
-def place_change_type(request: HttpRequest, pk: int) -> HttpResponse:
+def place_change_type(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(MeetingPlace.objects.with_type(), pk=pk)
     form = TypeChangeForm(request.POST or None, initial={"effective_date": timezone.localdate()})
     needs_override = False
@@ -139,7 +140,7 @@ def place_change_type(request: HttpRequest, pk: int) -> HttpResponse:
             services.place_change_type(
                 place=place, to=form.cleaned_data["to_type"], effective_date=form.cleaned_data["effective_date"],
                 reason=form.cleaned_data["reason"], cap_override=form.cleaned_data["cap_override"],
-                by=request.user)  # type: ignore[arg-type]
+                by=request.user)
         except ValidationError as error:
             apply_validation_error(form, error)
             needs_override = "to_type" in getattr(error, "error_dict", {})
@@ -157,7 +158,7 @@ def _history_entry(place: MeetingPlace, entry_id: int | None) -> PlaceTypeChange
 
 @require_roles(REGISTER_KEEPERS)
 @require_http_methods(["GET", "POST"])
-def place_type_correct(request: HttpRequest, pk: int) -> HttpResponse:
+def place_type_correct(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Correct an entry of the type history (a new entry supersedes it; the old one stays visible)."""
     place = get_object_or_404(MeetingPlace.objects.with_type(), pk=pk)
     if request.method == "GET":
@@ -173,7 +174,7 @@ def place_type_correct(request: HttpRequest, pk: int) -> HttpResponse:
             services.place_type_correct(
                 place=place, entry=entry, to=correction.cleaned_data["to_type"],
                 effective_date=correction.cleaned_data["effective_date"], reason=correction.cleaned_data["reason"],
-                cap_override=correction.cleaned_data["cap_override"], by=request.user)  # type: ignore[arg-type]
+                cap_override=correction.cleaned_data["cap_override"], by=request.user)
         except ValidationError as error:
             apply_validation_error(correction, error)
             needs_override = "to_type" in getattr(error, "error_dict", {})
@@ -186,7 +187,7 @@ def place_type_correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(REGISTER_KEEPERS)
 @require_http_methods(["GET", "POST"])
-def place_type_retract(request: HttpRequest, pk: int) -> HttpResponse:
+def place_type_retract(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Retract a future-dated type change, with a reason (asks first; works without JavaScript)."""
     place = get_object_or_404(MeetingPlace.objects.with_type(), pk=pk)
     if request.method == "GET":
@@ -198,7 +199,7 @@ def place_type_retract(request: HttpRequest, pk: int) -> HttpResponse:
     if retraction.is_valid():
         try:
             services.place_type_retract(place=place, entry=entry, reason=retraction.cleaned_data["reason"],
-                                        by=request.user)  # type: ignore[arg-type]
+                                        by=request.user)
         except ValidationError as error:
             apply_validation_error(retraction, error)
         else:
@@ -215,11 +216,11 @@ def _int(value: str | None) -> int | None:
 
 @require_roles(REGISTER_KEEPERS)
 @require_POST
-def board_member_add(request: HttpRequest, pk: int) -> HttpResponse:
+def board_member_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(MeetingPlace, pk=pk)
     form = BoardMemberForm(request.POST)
     if form.is_valid():
-        services.board_member_add(place=place, by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        services.board_member_add(place=place, by=request.user, **form.cleaned_data)
         messages.success(request, _("Het bestuurslid is toegevoegd."))
     else:
         messages.error(request, _("Het bestuurslid is niet toegevoegd: vul naam en functie in."))
@@ -228,20 +229,20 @@ def board_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_roles(REGISTER_KEEPERS)
 @require_http_methods(["GET", "POST"])
-def board_member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+def board_member_remove(request: AuthenticatedHttpRequest, pk: int, member_pk: int) -> HttpResponse:
     """Asks before it removes (a page of its own, so it works without JavaScript); the POST removes."""
     member = get_object_or_404(BoardMember.objects.select_related("board__place"), pk=member_pk, board__place_id=pk)
     place = member.board.place
     if request.method == "GET":
         return render(request, "places/board_member_remove.html", {
             "place": place, "member": member, "condition": board_condition_of(place, without=member)})
-    services.board_member_remove(member=member, by=request.user)  # type: ignore[arg-type]
+    services.board_member_remove(member=member, by=request.user)
     messages.success(request, _("%(name)s is verwijderd uit het bestuur.") % {"name": member.name})
     return redirect("places:detail", pk=pk)
 
 
 @require_roles(REGISTER_KEEPERS)
-def neighbourhood_hint(request: HttpRequest) -> HttpResponse:
+def neighbourhood_hint(request: AuthenticatedHttpRequest) -> HttpResponse:
     """htmx partial on the place form: which buurt the typed coordinates fall in."""
     buurt, problem = None, ""
     try:
@@ -258,13 +259,13 @@ def neighbourhood_hint(request: HttpRequest) -> HttpResponse:
 
 
 @require_roles(AUDIT_READERS)
-def place_audit(request: HttpRequest, pk: int) -> HttpResponse:
+def place_audit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(MeetingPlace, pk=pk)
     return render(request, "places/audit.html", {"place": place, "events": audit_events_for(place)})
 
 
 @require_roles(STAFF_ROLES)
-def place_map(request: HttpRequest) -> HttpResponse:
+def place_map(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None)
     places = place_list(user=request.user, filters=form.filters() if form.is_bound else None)
     context: dict[str, Any] = {"form": form, **map_context(list(neighbourhood_list()), places)}
@@ -272,7 +273,7 @@ def place_map(request: HttpRequest) -> HttpResponse:
 
 
 @require_roles(STAFF_ROLES)
-def place_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def place_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None)
     places = place_list(user=request.user, filters=form.filters() if form.is_bound else None)
     stamp = timezone.localdate().isoformat()
@@ -288,13 +289,13 @@ def place_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @require_roles(REGISTER_KEEPERS)
 @require_http_methods(["GET", "POST"])
-def place_import(request: HttpRequest) -> HttpResponse:
+def place_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            report = services.places_import(content=upload.read(), filename=upload.name, by=request.user,  # type: ignore[arg-type]
+            report = services.places_import(content=upload.read(), filename=upload.name, by=request.user,
                                             dry_run=form.cleaned_data["dry_run"])
         except ImportFileError as error:
             form.add_error("file", str(error))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ontmoet.policy.schema import (
+    FIXED_AMOUNT_BLOCKS,
     STRUCTURAL,
     AssessmentParameters,
     CapitalChargeDefaults,
@@ -32,8 +33,8 @@ from ontmoet.policy.schema import (
 
 PLANS_DIR = Path(__file__).parent / "plans"
 DEFAULT_PLAN = "maastricht-2026"
-#: The building blocks whose yearly amounts the plan sets directly; B1 and B3 are computed from units.
-FIXED_BLOCKS = ("B2", "B4", "B5")
+#: The building blocks whose yearly amounts the plan sets directly, as the plan file's keys ("B2", ...).
+FIXED_BLOCKS = tuple(block.value for block in FIXED_AMOUNT_BLOCKS)
 _MISSING = object()
 
 
@@ -198,6 +199,7 @@ def _assessment(table: _Table) -> AssessmentParameters:
         vulnerability_weights=VulnerabilityWeights(status=status, source=source, weights=weights),  # type: ignore[arg-type]
         vulnerability_priority_share=_share(table.table("vulnerability_priority_share")),
         score_vulnerability_share=_share(table.table("score_vulnerability_share")),
+        score_attention_points=_share(table.table("score_attention_points")),
     )
     table.done()
     return assessment

@@ -8,12 +8,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from typing import Literal
 
 #: Column keys of the multi-year framework: the plan years as text, then "structural" (seed §5 "Structureel").
 STRUCTURAL = "structural"
 
 ParameterStatus = Literal["policy", "default"]
+
+
+class BuildingBlock(StrEnum):
+    """The five building blocks (bouwstenen) of seed §1.6 / §5: the one definition in Ontmoet (the domain core
+    re-exports it as ``ontmoet.domain.blocks``; labels for the interface are in ``ontmoet.core.blocks``)."""
+
+    EXPLOITATION = "B1"  # Exploitatiesubsidie OC / HvdW
+    MODERNISATION = "B2"  # Aantrekkelijk en functioneel maken (modernisering)
+    COMMUNITY_WORK = "B3"  # Extra inzet welzijnswerk (opbouwwerk, Trajekt)
+    SMALL_SCALE = "B4"  # Kleinschalige ontmoetingsplekken (Kracht van de Samenleving)
+    BOARD_SUPPORT = "B5"  # Ondersteuning van de besturen
+
+
+#: The blocks whose yearly amounts the plan sets directly; B1 and B3 are computed from unit parameters.
+FIXED_AMOUNT_BLOCKS = (BuildingBlock.MODERNISATION, BuildingBlock.SMALL_SCALE, BuildingBlock.BOARD_SUPPORT)
 
 
 class SourcedFigure:
@@ -129,6 +145,8 @@ class AssessmentParameters:
     vulnerability_priority_share: Parameter
     #: Share of the ranking score that comes from the buurt's vulnerability; the rest from the other rules.
     score_vulnerability_share: Parameter
+    #: What a finding "attention" counts for in the ranking score (passed counts 1, failed 0).
+    score_attention_points: Parameter
 
 
 IndicatorKind = Literal["effect", "effort"]

@@ -11,12 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ontmoet.domain.blocks import BLOCK_ROWS as BLOCK_ROWS
 from ontmoet.domain.money import round_half_up
 from ontmoet.policy.schema import PolicyPlan
 
 #: Row keys of the framework, in the seed's order (the JSON/CSV/xlsx rows).
 COUNT_ROWS = ("meeting_centres", "neighbourhood_houses")
-BLOCK_ROWS = ("B1", "B2", "B3", "B4", "B5")
 ROW_KEYS = (*COUNT_ROWS, *BLOCK_ROWS, "subtotal", "existing_coverage", "net_need", "capital_charges")
 #: Rows whose values are euros (the others are numbers of places).
 AMOUNT_ROWS = frozenset(ROW_KEYS) - frozenset(COUNT_ROWS)

@@ -29,7 +29,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         # The places a board member acts for (the model behind User.board_places, so accounts imports no app).
         place_model = User._meta.get_field("board_places").related_model
-        places = list(place_model.objects.filter(pk__in=options["place"]))  # type: ignore[union-attr]
+        places = list(place_model._default_manager.filter(pk__in=options["place"]))
         missing = sorted(set(options["place"]) - {p.pk for p in places})
         if missing:
             raise CommandError(f"Onbekende plek(ken): {', '.join(map(str, missing))}")

@@ -43,11 +43,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "check":
-            self.check(options["file"])
+            self.check_file(options["file"])
         else:
             self.show(policy_plan(), options["format"])
 
-    def check(self, path: Path) -> None:
+    def check_file(self, path: Path) -> None:
+        # Not named "check": that is BaseCommand's system check, which Django calls before handle().
         if not path.is_file():
             raise CommandError(f"Bestand niet gevonden: {path}")
         try:
