@@ -2,6 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.messages import COORDINATES_PAIR as COORDINATES_PAIR
+from ontmoet.core.messages import OUTSIDE_MAASTRICHT as OUTSIDE_MAASTRICHT
+
 # Statistics import (file level).
 FILE_EMPTY = _("Het bestand is leeg of heeft geen kopregel.")
 FILE_NOT_UTF8 = _("Het bestand is geen tekstbestand in UTF-8.")
@@ -22,9 +25,7 @@ ROW_DUPLICATE = _("Buurt %(code)s staat voor %(year)s al op regel %(row)s.")
 ROW_LENGTH = _("De regel heeft %(found)s velden; de kopregel heeft er %(expected)s.")
 
 # Assessment input (what-if page, API, CLI).
-OUTSIDE_MAASTRICHT = _("Het punt ligt niet in een buurt van Maastricht. Kies een punt binnen de gemeente.")
 LOCATION_REQUIRED = _("Kies een punt op de kaart, vul breedte- en lengtegraad in, of kies een buurt.")
-COORDINATES_PAIR = _("Vul breedtegraad en lengtegraad allebei in.")
 LATITUDE_RANGE = _("De breedtegraad ligt tussen -90 en 90.")
 LONGITUDE_RANGE = _("De lengtegraad ligt tussen -180 en 180.")
 NEIGHBOURHOOD_UNKNOWN = _("Onbekende buurt '%(value)s'.")

@@ -2,14 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.messages import COORDINATES_PAIR as COORDINATES_PAIR
+from ontmoet.core.messages import OUTSIDE_MAASTRICHT as OUTSIDE_MAASTRICHT
+
 CAP_EXCEEDED = _(
     "Deze wijziging brengt het aantal %(kind)s op %(count)s op %(day)s, boven het maximum van %(cap)s "
     "uit het beleidsplan. Bevestig de overschrijding bewust en geef een reden."
 )
 OVERRIDE_NEEDS_REASON = _("Geef een reden voor het bewust overschrijden van het maximum.")
 SAME_TYPE = _("De plek heeft op die datum dit type al.")
-OUTSIDE_MAASTRICHT = _("De coördinaten liggen niet in een buurt van Maastricht.")
-COORDINATES_PAIR = _("Vul breedtegraad en lengtegraad allebei in, of allebei niet.")
 NEIGHBOURHOOD_CONTRADICTS = _(
     "De gekozen buurt %(chosen)s past niet bij de coördinaten: die liggen in %(found)s. Met coördinaten volgt "
     "de buurt uit het punt; laat de buurt leeg of verbeter de coördinaten."
