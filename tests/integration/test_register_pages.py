@@ -28,8 +28,8 @@ def test_the_create_form_shows_type_and_start_date_and_creates_the_place(client,
 
 def test_the_create_form_keeps_input_and_names_the_bad_field(client, policy_officer):
     client.force_login(policy_officer)
-    response = client.post(reverse("places:create"), {"name": "Huis", "type": "living_room",
-                                                      "since": "2026-09-01", "postcode": "ABCDEFG", "city": "Maastricht"})
+    response = client.post(reverse("places:create"), {"name": "Huis", "type": "living_room", "since": "2026-09-01",
+                                                      "postcode": "ABCDEFG", "city": "Maastricht"})
     page = response.content.decode()
     assert response.status_code == 200
     assert "Vul een Nederlandse postcode in" in page and 'value="ABCDEFG"' in page
