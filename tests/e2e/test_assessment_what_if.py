@@ -75,7 +75,7 @@ def test_bad_coordinates_give_a_dutch_error_and_keep_the_input(page, login, regi
     page.get_by_label("Breedtegraad (WGS84)").fill("52,37")
     page.get_by_label("Lengtegraad (WGS84)").fill("4,89")
     page.get_by_role("button", name="Toetsen").click()
-    page.get_by_text("Het punt ligt niet in een buurt van Maastricht").wait_for()
+    page.get_by_text("De coördinaten liggen niet in een buurt van Maastricht").wait_for()
     assert page.get_by_label("Breedtegraad (WGS84)").input_value() == "52,37"
     assert page.locator("[data-rule]").count() == 0
     assert_accessible(page)
