@@ -126,7 +126,7 @@ def test_import_messages_count_in_dutch(cli_env, tmp_path):
 
 def test_a_large_import_shows_its_progress_on_stderr(cli_env, tmp_path):
     big = tmp_path / "groot.csv"
-    big.write_text(HEADER + "".join(f"Plek {i};huiskamer;Straat;{i};;Maastricht;;;BU09350602\n"
+    big.write_text(HEADER + "".join(f"Plek {i};huiskamer;Straat;{i + 1};;Maastricht;;;BU09350602\n"
                                     for i in range(12_000)), encoding="utf-8")
     result = ontmoet(cli_env, "import_places", str(big), "--dry-run")
     assert result.returncode == 0, result.stderr
