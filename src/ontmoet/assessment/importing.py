@@ -30,6 +30,8 @@ FILE_TOO_LARGE = gettext_lazy("Het bestand is groter dan %(limit)s MB; splits he
 CONTROL_CHARACTER = gettext_lazy("De regel bevat een stuurteken (bijvoorbeeld NUL).")
 
 REQUIRED_COLUMNS = ("buurtcode", "year", "source")
+#: Dutch names of the fixed columns, read as their English keys (the indicator columns keep their plan keys).
+DUTCH_COLUMNS = {"jaar": "year", "bron": "source", "inwoners": "residents", "demo": "is_demo"}
 OPTIONAL_COLUMNS = ("residents", "is_demo")
 YEAR_RANGE = (1900, 2100)
 
@@ -90,7 +92,8 @@ def parse_statistics(content: bytes | str, *, known_codes: Collection[str],
     except ImportFileError as exc:
         result.messages.append(RowProblem(1, "", str(exc)))
         return result
-    header = [column.strip().lstrip("\ufeff") for column in (records[0][1] if records else [])]
+    header = [DUTCH_COLUMNS.get(column.strip().lstrip("\ufeff").lower(), column.strip().lstrip("\ufeff"))
+              for column in (records[0][1] if records else [])]
     allowed = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, *indicator_keys)
     for column in header:
         if column not in allowed:
