@@ -148,6 +148,8 @@ class _RowChecker:
         self.codes = neighbourhood_codes
         self.type_words = _type_words()
         self.buurt_of_point: dict[tuple[Decimal, Decimal], str | None] = {}
+        self.fields = {f.name: f for f in MeetingPlace._meta.concrete_fields if f.name in IMPORT_FIELDS}
+        self.validated: dict[str, dict[Any, list[str]]] = {}
 
     def check(self, number: int, raw: dict[str, str]) -> tuple[dict[str, Any], list[RowProblem]]:
         problems: list[RowProblem] = []
@@ -192,17 +194,23 @@ class _RowChecker:
         self._validate_fields(values, problem, already={p.column for p in problems})
         return values, problems
 
-    @staticmethod
-    def _validate_fields(values: dict[str, Any], problem: Any, already: set[str]) -> None:
+    def _validate_fields(self, values: dict[str, Any], problem: Any, already: set[str]) -> None:
         """The model's own field validation (lengths, control characters, postcode, house number, e-mail,
-        URL): what the place form and the API refuse, the import refuses too."""
-        place = MeetingPlace(**{k: values[k] for k in IMPORT_FIELDS})
-        try:
-            place.clean_fields(exclude=["neighbourhood", "building"])
-        except ValidationError as error:
-            for column, messages in error.message_dict.items():
-                if column not in already:  # one message per cell
-                    problem(column, " ".join(str(m) for m in messages))
+        URL): what the place form and the API refuse, the import refuses too. Each distinct value of a column is
+        validated once (a file repeats its city, street and empty cells many times)."""
+        for name, model_field in self.fields.items():
+            value = values[name]
+            seen = self.validated.setdefault(name, {})
+            messages = seen.get(value)
+            if messages is None:
+                try:
+                    model_field.clean(value, None)
+                    messages = []
+                except ValidationError as error:
+                    messages = [str(m) for m in error.messages]
+                seen[value] = messages
+            if messages and name not in already:  # one message per cell
+                problem(name, " ".join(messages))
 
     def _type(self, raw: dict[str, str], problem: Any) -> str | None:
         found: dict[str, str] = {}
