@@ -377,3 +377,16 @@ def test_cli_export_writes_xlsx_and_semicolon_csv(tmp_path):
     csv_out = tmp_path / "register.csv"
     call_command("export_places", "--out", str(csv_out), stdout=io.StringIO())
     assert csv_out.read_bytes().startswith("\ufeffid;naam;typecode;type;".encode())
+
+
+def test_an_export_made_in_english_imports_to_the_same_data_in_dutch():
+    _varied_register()
+    before = _register_state()
+    with translation.override("en"):
+        content = export_csv(MeetingPlace.objects.with_type().select_related("neighbourhood__district"))
+    assert "Community living room" in content.decode("utf-8")  # the type name follows the interface language
+    MeetingPlace.objects.all().delete()
+    with translation.override("nl"):
+        report = run_import(content, "register.csv", effective_date=timezone.localdate())
+    assert report.ok, report.problems
+    assert _register_state() == before
