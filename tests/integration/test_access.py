@@ -61,6 +61,8 @@ PAGES: dict[str, Target] = {
     "places:type_correct": Target(KEEPERS, ("place",)),
     "places:type_retract": Target(KEEPERS, ("place",)),
     "places:import": Target(KEEPERS),
+    "places:import_template_csv": Target(KEEPERS),
+    "places:import_template_xlsx": Target(KEEPERS),
     "places:neighbourhood_hint": Target(KEEPERS),
     "places:audit": Target(AUDIT, ("place",)),
     "places:map": Target(STAFF),

@@ -101,12 +101,14 @@ def test_table_format_prints_the_seed_notation():
     assert "PM" in text
 
 
-def test_csv_format_has_whole_euros_and_empty_pm_cells():
-    rows = list(csv.reader(io.StringIO(run("--format", "csv"))))
-    assert rows[0] == ["key", "label", "2026", "2027", "2028", "2029", "2030", "structural"]
-    by_key = {r[0]: r for r in rows[1:]}
-    assert by_key["B3"][2] == "337500"
-    assert by_key["capital_charges"][2:] == [""] * 6
+def test_csv_is_for_dutch_excel_with_whole_euros_and_empty_pm_cells():
+    text = run("--format", "csv")
+    assert text.startswith("\ufeff")  # the BOM makes Excel read UTF-8
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert rows[0] == ["Onderdeel (bedragen in hele euro's)", "2026", "2027", "2028", "2029", "2030", "Structureel"]
+    by_label = {r[0]: r for r in rows[1:]}
+    assert by_label["Bouwsteen 3: Extra inzet welzijnswerk"][1] == "337500"  # 9 places x 0.25 fte x 150,000
+    assert by_label["Indicatie van benodigd per jaar kapitaallasten"][1:] == [""] * 6
 
 
 def test_xlsx_needs_an_out_file_and_writes_it(tmp_path):

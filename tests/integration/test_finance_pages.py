@@ -170,8 +170,9 @@ def test_scenario_file_download_reads_back(client_for):
 
 def test_exports(client_for):
     client = client_for(Role.FINANCE_ADVISOR)
-    rows = list(csv.reader(io.StringIO(client.get(reverse("finance:export", args=["csv"])).content.decode())))
-    assert rows[0][0] == "key"
+    text = client.get(reverse("finance:export", args=["csv"])).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][0] == "Onderdeel (bedragen in hele euro's)"
     data = json.loads(client.get(reverse("finance:export", args=["json"])).content)
     assert data["plan"] == "maastricht-2026"
     response = client.get(reverse("finance:export", args=["xlsx"]))

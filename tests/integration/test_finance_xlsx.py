@@ -92,3 +92,21 @@ def test_formulas_refer_to_the_parameters_sheet():
     assert sheet[budget_cell("B1", 0)].value.startswith("=Parameters!")
     assert sheet[budget_cell("subtotal", 0)].value.startswith("=SUM(")
     assert sheet[budget_cell("capital_charges", 0)].value == "PM"
+
+
+def test_an_entered_project_name_stays_text_while_the_formulas_stay_live():
+    # OWASP CSV injection: a name that starts with "=" must not become a formula; B3: a control character in
+    # stored data must not break the workbook for everyone.
+    InvestmentProjectFactory(name='=HYPERLINK("http://example.org","klik")')
+    InvestmentProjectFactory(name="Pand\x04Pottenberg", start_year=2028)
+    plan = SEED_PLAN
+    budget = selectors.budget_get()
+    workbook = load_workbook(io.BytesIO(exports.budget_xlsx(plan, budget, selectors.investments())))
+    projects = workbook[exports.SHEET_INVESTMENTS]
+    names = {projects.cell(row=r, column=1).value: projects.cell(row=r, column=1) for r in range(4, 6)}
+    hyperlink = names['=HYPERLINK("http://example.org","klik")']
+    assert hyperlink.data_type == "s"
+    assert "Pand\ufffdPottenberg" in names
+    charge = projects.cell(row=4, column=8)
+    assert charge.data_type == "f" and str(charge.value).startswith("=IF(")
+    assert workbook[exports.SHEET_BUDGET][budget_cell("subtotal", 0)].data_type == "f"

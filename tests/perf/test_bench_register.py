@@ -20,7 +20,7 @@ def _file(n: int) -> bytes:
     rows = []
     for i in range(n):
         lat, lon = buurten[i % len(buurten)]
-        rows.append(f"Bench {i},huiskamer,Straat,{i},6211 AA,Maastricht,{lat},{lon}\n")
+        rows.append(f"Bench {i},huiskamer,Straat,{i + 1},6211 AA,Maastricht,{lat},{lon}\n")
     return (HEADER + "".join(rows)).encode()
 
 

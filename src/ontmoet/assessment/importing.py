@@ -9,16 +9,29 @@ nothing unless every row is good (all-or-nothing).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext_lazy
+
 from ontmoet.assessment import errors
-from ontmoet.core.tabular import RowProblem, csv_dialect, decode_text, parse_flag
+from ontmoet.core.tabular import (
+    ImportFileError,
+    RowProblem,
+    csv_rows,
+    decode_text,
+    has_control_characters,
+    max_bytes,
+    parse_flag,
+)
+
+FILE_TOO_LARGE = gettext_lazy("Het bestand is groter dan %(limit)s MB; splits het in delen.")
+CONTROL_CHARACTER = gettext_lazy("De regel bevat een stuurteken (bijvoorbeeld NUL).")
 
 REQUIRED_COLUMNS = ("buurtcode", "year", "source")
+#: Dutch names of the fixed columns, read as their English keys (the indicator columns keep their plan keys).
+DUTCH_COLUMNS = {"jaar": "year", "bron": "source", "inwoners": "residents", "demo": "is_demo"}
 OPTIONAL_COLUMNS = ("residents", "is_demo")
 YEAR_RANGE = (1900, 2100)
 
@@ -63,6 +76,9 @@ def parse_statistics(content: bytes | str, *, known_codes: Collection[str],
                      indicator_keys: Collection[str]) -> ParsedFile:
     """Check every row of a statistics file; the result lists the good rows and every message."""
     result = ParsedFile()
+    if len(content) > max_bytes():
+        result.messages.append(RowProblem(1, "", FILE_TOO_LARGE % {"limit": max_bytes() // (1024 * 1024)}))
+        return result
     try:
         text = decode_text(content)
     except UnicodeDecodeError:
@@ -71,8 +87,13 @@ def parse_statistics(content: bytes | str, *, known_codes: Collection[str],
     if not text.strip():
         result.messages.append(RowProblem(1, "", str(errors.FILE_EMPTY)))
         return result
-    reader = csv.reader(io.StringIO(text), csv_dialect(text))
-    header = [column.strip() for column in next(reader, [])]
+    try:
+        records = list(csv_rows(text))
+    except ImportFileError as exc:
+        result.messages.append(RowProblem(1, "", str(exc)))
+        return result
+    header = [DUTCH_COLUMNS.get(column.strip().lstrip("\ufeff").lower(), column.strip().lstrip("\ufeff"))
+              for column in (records[0][1] if records else [])]
     allowed = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, *indicator_keys)
     for column in header:
         if column not in allowed:
@@ -90,8 +111,11 @@ def parse_statistics(content: bytes | str, *, known_codes: Collection[str],
         return result
 
     seen: dict[tuple[str, int], int] = {}
-    for number, cells in enumerate(reader, start=2):
+    for number, cells in records[1:]:
         if not any(cell.strip() for cell in cells):
+            continue
+        if any(has_control_characters(cell) for cell in cells):
+            result.messages.append(RowProblem(number, "", str(CONTROL_CHARACTER)))
             continue
         if len(cells) != len(header):
             result.messages.append(RowProblem(number, "", errors.ROW_LENGTH % {

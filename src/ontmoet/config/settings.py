@@ -174,6 +174,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
 }
 
+# Imports (register, neighbourhood statistics): a larger file is refused with the limit named; split it.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "20")) * 1024 * 1024
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

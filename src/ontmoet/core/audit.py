@@ -49,6 +49,13 @@ def audit_scope(service: str) -> Iterator[AuditScope]:
             outer[-1].nested += scope.events + scope.nested
 
 
+def audit_counted(count: int) -> None:
+    """Count ``count`` audit events that a batch service (an import) wrote in bulk itself, for its door."""
+    scopes = _SCOPES.get()
+    if scopes:
+        scopes[-1].events += count
+
+
 def nothing_changed() -> None:
     """Declare that the running service changed nothing (a no-op edit, a dry run): it writes no audit event."""
     scopes = _SCOPES.get()

@@ -69,23 +69,54 @@ def cap_breaches(
     change scheduled by another board later on is taken into account. Only breaches that the change itself
     makes worse are returned (a cap that is already exceeded without it is not blamed on it).
     """
+    return batch_cap_breaches(histories, caps, {changed_place: [change]})
+
+
+def batch_cap_breaches(
+    histories: Mapping[int, Sequence[TypeEvent]],
+    caps: Mapping[PlaceKind, int],
+    changes: Mapping[int, Sequence[TypeEvent]],
+) -> list[CapBreach]:
+    """Breaches of ``caps`` that all ``changes`` together (place id → new events) would cause.
+
+    The rule of :func:`cap_breaches`, for a batch such as an import: every row's type counts at once, checked
+    from the earliest new event on. At most one breach per kind: the first day on which it is passed.
+    """
+    if not changes or not any(changes.values()):
+        return []
     with_change = {pid: list(events) for pid, events in histories.items()}
-    with_change.setdefault(changed_place, []).append(change)
-    later = {e.effective for events in with_change.values() for e in events if e.effective > change.effective}
-    days = sorted({change.effective} | later)
+    for pid, events in changes.items():
+        with_change.setdefault(pid, []).extend(events)
+    first = min(e.effective for events in changes.values() for e in events)
+    later = {e.effective for events in with_change.values() for e in events if e.effective > first}
+    days = sorted({first} | later)
+    before_sorted = [sorted(events, key=lambda e: e.effective) for events in histories.values()]
+    after_sorted = [sorted(events, key=lambda e: e.effective) for events in with_change.values()]
     breaches: list[CapBreach] = []
     for kind, cap in caps.items():
         for day in days:
-            after = _count(with_change, kind, day)
-            before = _count(histories, kind, day)
-            if after > cap and after > before:
+            after = _count(after_sorted, kind, day)
+            if after <= cap:
+                continue
+            before = _count(before_sorted, kind, day)
+            if after > before:
                 breaches.append(CapBreach(kind=kind, day=day, count=after, cap=cap))
                 break
     return breaches
 
 
-def _count(histories: Mapping[int, Iterable[TypeEvent]], kind: PlaceKind, day: dt.date) -> int:
-    return sum(1 for events in histories.values() if kind_on(list(events), day) == kind)
+def _count(histories: Iterable[Sequence[TypeEvent]], kind: PlaceKind, day: dt.date) -> int:
+    """How many histories (each sorted by effective date) have ``kind`` in force on ``day``."""
+    return sum(1 for events in histories if _kind_on_sorted(events, day) == kind)
+
+
+def _kind_on_sorted(events: Sequence[TypeEvent], day: dt.date) -> PlaceKind | None:
+    current: PlaceKind | None = None
+    for event in events:
+        if event.effective > day:
+            break
+        current = event.kind
+    return current
 
 
 @dataclass(frozen=True)

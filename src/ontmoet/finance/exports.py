@@ -8,7 +8,6 @@ so finance can change a figure in Excel and get the same totals as Ontmoet (ADR 
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -19,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ontmoet.core.tabular import write_csv, xlsx_cell
 from ontmoet.domain.budget import ROW_KEYS, Budget, Investment
 from ontmoet.domain.budget.model import COUNT_ROWS
 from ontmoet.domain.money import format_thousands
@@ -48,12 +48,13 @@ def budget_json(budget: Budget) -> dict[str, Any]:
 
 
 def budget_csv(budget: Budget) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["key", "label", *budget.columns])
-    for key in ROW_KEYS:
-        writer.writerow([key, row_label(key), *("" if v is None else v for v in budget.rows[key])])
-    return out.getvalue()
+    """CSV for Dutch Excel (semicolon, BOM, Dutch headers, whole euros, an empty cell for PM).
+
+    The machine keys of the rows (``B1``, ``net_need``) and columns (``structural``) are in the JSON export.
+    """
+    header = [_("Onderdeel (bedragen in hele euro's)"), *(column_label(c) for c in budget.columns)]
+    rows = ([row_label(key), *("" if v is None else v for v in budget.rows[key])] for key in ROW_KEYS)
+    return write_csv(header, rows).decode("utf-8")
 
 
 def budget_table(budget: Budget) -> str:
@@ -105,8 +106,8 @@ def _header(sheet: Worksheet, row: int, first: str, columns: Sequence[str]) -> N
 
 
 def _parameters_sheet(sheet: Worksheet, plan: PolicyPlan) -> None:
-    sheet["A1"] = _("Parameters van het financieel kader (%(plan)s)") % {"plan": plan.id}
-    sheet["A1"].font = Font(bold=True, size=13)
+    xlsx_cell(sheet, 1, 1, _("Parameters van het financieel kader (%(plan)s)") % {"plan": plan.id}).font = \
+        Font(bold=True, size=13)
     sheet["A2"] = _("Wijzig hier een figuur: het blad Begroting rekent mee.")
     _header(sheet, 3, _("Per jaar"), plan.columns)
     per_column: dict[str, tuple[str, Any]] = {
@@ -162,10 +163,10 @@ def _investments_sheet(sheet: Worksheet, plan: PolicyPlan, investments: Sequence
     row = header_row
     for investment in entered:
         row += 1
-        sheet.cell(row=row, column=1, value=investment.name)
+        xlsx_cell(sheet, row, 1, investment.name)  # entered by a user: data, never a formula
         sheet.cell(row=row, column=2, value=investment.amount_max).number_format = EURO_FORMAT
         sheet.cell(row=row, column=3, value=1 if investment.vat_recoverable else 0)
-        sheet.cell(row=row, column=4, value=investment.method)
+        xlsx_cell(sheet, row, 4, investment.method)
         sheet.cell(row=row, column=5, value=investment.term_years)
         sheet.cell(row=row, column=6, value=float(investment.interest_rate)).number_format = "0.00%"
         sheet.cell(row=row, column=7, value=investment.start_year)
@@ -196,8 +197,7 @@ def _budget_sheet(sheet: Worksheet, plan: PolicyPlan, budget: Budget, charge_cel
     title = _("Indicatie van benodigde middelen voor het beleidsplan Sociale Ontmoetingsplekken (€)")
     if budget.scenario:
         title += " — " + _("scenario: %(name)s") % {"name": budget.scenario}
-    sheet["A1"] = title
-    sheet["A1"].font = Font(bold=True, size=13)
+    xlsx_cell(sheet, 1, 1, title).font = Font(bold=True, size=13)  # holds the scenario's name
     _header(sheet, 3, "", plan.columns)
     rows = {key: 4 + i for i, key in enumerate(ROW_KEYS)}
     p = SHEET_PARAMETERS
@@ -228,7 +228,7 @@ def _budget_sheet(sheet: Worksheet, plan: PolicyPlan, budget: Budget, charge_cel
             if key in ("subtotal", "net_need"):
                 cell.font = Font(bold=True)
     note_row = rows["capital_charges"] + 2
-    sheet.cell(row=note_row, column=1, value=_(
+    xlsx_cell(sheet, note_row, 1, _(
         "Bedragen in hele euro's, incl. btw. PM: nog niet bekend (pro memorie). Bron: %(source)s")
         % {"source": plan.source})
     sheet.column_dimensions["A"].width = 70

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,6 +22,7 @@ from ontmoet.accounts.permissions import ensure_acts_for, require_roles
 from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, PLACE_EDITORS, REGISTER_KEEPERS, STAFF_ROLES
 from ontmoet.core.audit import audit_events_for
 from ontmoet.core.forms import apply_validation_error
+from ontmoet.core.tabular import ImportFileError, RowProblem, max_bytes
 from ontmoet.places import errors as place_errors
 from ontmoet.places import exporting, services
 from ontmoet.places.fields import REGISTER_FIELDS
@@ -35,7 +39,7 @@ from ontmoet.places.forms import (
     TypeCorrectionForm,
     TypeRetractionForm,
 )
-from ontmoet.places.importing import ImportFileError
+from ontmoet.places.importing import ImportProgress, RegisterCheck, register_check
 from ontmoet.places.mapping import map_context
 from ontmoet.places.models import BoardMember, MeetingPlace, PlaceTypeChange
 from ontmoet.places.selectors import (
@@ -287,20 +291,76 @@ def place_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
+#: Where the streamed import page puts its progress and its result (see ADR 0301).
+PROGRESS_MARK = "<!--ontmoet:import-progress-->"
+RESULT_MARK = "<!--ontmoet:import-result-->"
+
+
 @require_roles(REGISTER_KEEPERS)
 @require_http_methods(["GET", "POST"])
-def place_import(request: AuthenticatedHttpRequest) -> HttpResponse:
+def place_import(request: AuthenticatedHttpRequest) -> HttpResponseBase:
+    """Upload, check and import a register file. A checked file is answered as a streamed page: the progress of
+    the check shows while it runs, then the report or the result (ADR 0301)."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        dry_run = form.cleaned_data["dry_run"]
         try:
-            report = services.places_import(content=upload.read(), filename=upload.name, by=request.user,
-                                            dry_run=form.cleaned_data["dry_run"])
+            if upload.size > max_bytes():
+                raise ImportFileError(_("Het bestand is groter dan %(limit)s MB; splits het in delen.") % {
+                    "limit": max_bytes() // (1024 * 1024)})
+            content = upload.read()
+            check = register_check(content=content, filename=upload.name)
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            if report.ok and not form.cleaned_data["dry_run"]:
-                messages.success(request, _("%(n)s plekken geïmporteerd.") % {"n": len(report.rows)})
-                return redirect("places:list")
-    return render(request, "places/import.html", {"form": form, "report": report})
+            page = render_to_string("places/import.html", {"form": ImportForm(), "streaming": True}, request)
+            head, _mark, rest = page.partition(PROGRESS_MARK)
+            middle, _mark, tail = rest.partition(RESULT_MARK)
+            steps = _import_steps(request, check, content=content, filename=upload.name, dry_run=dry_run)
+            response = StreamingHttpResponse(_import_page(request, steps, check, (head, middle, tail),
+                                                          dry_run=dry_run), content_type="text/html; charset=utf-8")
+            response["X-Accel-Buffering"] = "no"  # a proxy passes the progress on as it comes
+            response["Cache-Control"] = "no-store"
+            return response
+    return render(request, "places/import.html", {"form": form})
+
+
+def _import_steps(request: AuthenticatedHttpRequest, check: RegisterCheck, *, content: bytes, filename: str,
+                  dry_run: bool) -> Iterator[ImportProgress]:
+    """Check every row (a read), then hand the report to the import's door, which writes as this officer."""
+    yield from check
+    if check.report.ok and not dry_run:
+        yield ImportProgress("saving", check.total, check.total)
+    try:
+        services.places_import(content=content, filename=filename, by=request.user, dry_run=dry_run,
+                               checked=check.report)
+    except ValidationError as error:
+        check.report.problems.extend(RowProblem(row=1, column=column, message=" ".join(messages))
+                                     for column, messages in error.message_dict.items())
+    yield ImportProgress("done", check.total, check.total)
+
+
+def _import_page(request: AuthenticatedHttpRequest, steps: Iterator[ImportProgress], check: RegisterCheck,
+                 parts: tuple[str, str, str], *, dry_run: bool) -> Iterator[str]:
+    """The page around the import: each progress step as it happens, then the report or the result."""
+    head, middle, tail = parts
+    yield head
+    for progress in steps:
+        yield render_to_string("places/import.html#progress", {"progress": progress}, request)
+    yield middle
+    yield render_to_string("places/import.html#result", {"report": check.report, "dry_run": dry_run}, request)
+    yield tail
+
+
+@require_roles(REGISTER_KEEPERS)
+def place_import_template(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
+    """An empty import file (CSV or XLSX) with every column the import reads and one example row."""
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exporting.template_xlsx(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    else:
+        response = HttpResponse(exporting.template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="sjabloon-ontmoetingsplekken.{fmt}"'
+    return response

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from ontmoet.accounts.models import User
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.services import token_issue, user_create
+
+
+def role_codes_listed() -> str:
+    """``policy_officer (Beleidsmedewerker), ...``: the codes with their Dutch names, for help and errors."""
+    with translation.override("nl"):
+        return ", ".join(f"{role.value} ({role.label})" for role in Role)
+
+
+def role_from_text(text: str) -> str:
+    """A role given as code (``policy_officer``) or as its Dutch or English name (``beleidsmedewerker``)."""
+    wanted = text.strip().lower()
+    for language in ("nl", "en"):
+        with translation.override(language):
+            for role in Role:
+                if wanted in (role.value, str(role.label).lower()):
+                    return role.value
+    raise argparse.ArgumentTypeError(f"onbekende rol '{text}'; kies uit: {role_codes_listed()}")
 
 
 class Command(BaseCommand):
@@ -19,7 +38,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("name")
-        parser.add_argument("--role", required=True, choices=Role.values)
+        parser.add_argument("--role", required=True, type=role_from_text, metavar="ROLE",
+                            help=f"code of naam van de rol: {role_codes_listed()}")
         parser.add_argument("--place", type=int, action="append", default=[], metavar="ID",
                             help="id van een plek (herhaalbaar; alleen voor board_member)")
         parser.add_argument("--token", action="store_true", help="druk een API-token af")

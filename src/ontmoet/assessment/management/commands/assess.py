@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -12,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from ontmoet.assessment.evaluation import AssessmentRequest, assessment_run
 from ontmoet.domain.assessment import KIND_LABELS
 from ontmoet.domain.register import PlaceKind
+from ontmoet.places.importing import type_from_text
 
 OUTCOME_LABELS = {"passed": "voldaan", "attention": "aandacht", "failed": "niet voldaan",
                   "not_applicable": "niet van toepassing"}
@@ -28,11 +30,21 @@ def _coordinate(value: str) -> Decimal:
     return number
 
 
+def _place_type(text: str) -> str:
+    """The same type names as the register import: code, Dutch or English name (``Huiskamer``, ``oc``)."""
+    kind = type_from_text(text)
+    if kind is None:
+        raise argparse.ArgumentTypeError(
+            f"onbekend type '{text}'; kies uit: " + ", ".join(k.value for k in PlaceKind))
+    return kind
+
+
 class Command(BaseCommand):
     help = "Toets een (nieuwe) plek aan het afwegingskader: een punt of een buurt, en een type."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--type", required=True, choices=[k.value for k in PlaceKind], help="type van de plek")
+        parser.add_argument("--type", required=True, type=_place_type, metavar="TYPE",
+                            help="type van de plek, als code of naam: " + ", ".join(k.value for k in PlaceKind))
         parser.add_argument("--lat", type=str, help="breedtegraad (WGS84), bv. 50.8488")
         parser.add_argument("--lon", type=str, help="lengtegraad (WGS84), bv. 5.6887")
         parser.add_argument("--buurt", help="CBS-buurtcode in plaats van coördinaten (labelpunt van de buurt)")

@@ -6,8 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ontmoet.assessment.services import neighbourhood_stats_import
+from ontmoet.core.tabular import problems_summary
 
 
 class Command(BaseCommand):
@@ -21,16 +24,16 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         if not path.is_file():
-            raise CommandError(f"Bestand niet gevonden: {path}")
+            raise CommandError(_("Bestand niet gevonden: %(path)s") % {"path": path})
         report = neighbourhood_stats_import(content=path.read_bytes(), file_name=path.name, by=None,
                                             dry_run=options["dry_run"])
         if not report.ok:
             for message in report.messages:
                 self.stderr.write(str(message))
-            raise CommandError(f"Niets ingelezen: {len(report.messages)} probleem/problemen in {path.name}.",
-                               returncode=1)
+            raise CommandError(_("Niets ingelezen: %(problems)s in %(file)s.") % {
+                "problems": problems_summary(len(report.messages)), "file": path.name}, returncode=1)
         demo = " (demonstratiecijfers)" if report.is_demo else ""
-        rows = f"{report.rows} regel" if report.rows == 1 else f"{report.rows} regels"
+        rows = ngettext("%(n)s regel", "%(n)s regels", report.rows) % {"n": report.rows}
         if options["dry_run"]:
             self.stdout.write(f"{rows} gecontroleerd, geen fouten{demo}; niets opgeslagen.")
         else:
