@@ -291,7 +291,7 @@ def place_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-#: Where the streamed import page puts its progress and its result (see ADR 0301).
+#: Where the streamed import page puts its progress and its result (see ADR 0025).
 PROGRESS_MARK = "<!--ontmoet:import-progress-->"
 RESULT_MARK = "<!--ontmoet:import-result-->"
 
@@ -300,7 +300,7 @@ RESULT_MARK = "<!--ontmoet:import-result-->"
 @require_http_methods(["GET", "POST"])
 def place_import(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     """Upload, check and import a register file. A checked file is answered as a streamed page: the progress of
-    the check shows while it runs, then the report or the result (ADR 0301)."""
+    the check shows while it runs, then the report or the result (ADR 0025)."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
