@@ -102,3 +102,12 @@ def test_a_missing_name_or_type_on_create_is_a_400_naming_both(officer):
     body = assert_problem(officer.post("/api/v1/places", {"city": "Maastricht"}, format="json"), 400)
     assert {p["name"]: p["reason"] for p in body["invalidParams"]} == {"name": "Dit veld is verplicht.",
                                                                       "type": "Dit veld is verplicht."}
+
+
+def test_problems_are_english_when_the_user_chose_english(officer):
+    officer.cookies["django_language"] = "en"
+    body = assert_problem(officer.delete("/api/v1/places"), 405)
+    assert (body["title"], body["detail"]) == ("Method not allowed",
+                                               "The method DELETE is not allowed here. Allowed: GET, POST, HEAD.")
+    body = assert_problem(officer.get("/api/v1/places?type=zwembad"), 400)
+    assert body["invalidParams"][0]["reason"].startswith("Unknown type 'zwembad'. Choose from: ")

@@ -125,7 +125,8 @@ class TypeChangeOutput(serializers.ModelSerializer[PlaceTypeChange]):
     type = serializers.ChoiceField(source="to_type", choices=PlaceType.choices, allow_null=True,
                                    help_text="Het type vanaf de ingangsdatum; null bij een intrekking.")
     effectiveDate = serializers.DateField(source="effective_date")
-    supersedes = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True,
+    supersedes: serializers.PrimaryKeyRelatedField[PlaceTypeChange] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True,
                                                     help_text="De regel die deze correctie of intrekking vervangt.")
     superseded = serializers.SerializerMethodField(help_text="Later gecorrigeerd of ingetrokken: telt niet meer.")
     capOverride = serializers.BooleanField(source="cap_override",
