@@ -189,6 +189,18 @@ def test_a_nul_byte_or_surrogate_in_a_header_is_a_400_problem(client, transactio
     assert "header" in problem["detail"]
 
 
+@pytest.mark.parametrize("url", ["/api/v1/places?neighbourhood=%ED%A0%80", "/api/v1/places?type=%ED%A0%80",
+                                 "/api/v1/neighbourhoods/%ED%A0%80", "/api/v1/places?%FF%FE=1"])
+def test_the_bytes_of_a_surrogate_or_invalid_utf8_in_a_url_are_never_a_server_error(api_client_for,
+                                                                                   transactional_db, url):
+    client = api_client_for(Role.POLICY_OFFICER)
+    client.raise_request_exception = False
+    response = client.get(url)
+    assert response.status_code in (200, 400, 404)
+    if response.status_code != 200:
+        assert response["Content-Type"] == PROBLEM
+
+
 def test_huge_ids_and_page_numbers_are_4xx(api_client_for, transactional_db):
     client = api_client_for(Role.FINANCE_ADVISOR)
     client.raise_request_exception = False
