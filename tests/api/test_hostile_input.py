@@ -7,14 +7,16 @@ Runs on SQLite and, in ``make test``, again on PostgreSQL (where a NUL byte used
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from ontmoet.accounts.roles import Role
 from ontmoet.api import parsers
 from tests.factories import PlaceFactory
-from tests.factories_finance import ScenarioFactory
+from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
 PROBLEM = "application/problem+json"
 DEEP = "[" * 50_000 + "]" * 50_000
@@ -267,3 +269,34 @@ def test_a_nul_byte_on_a_page_is_a_400(client, user_with_role, url):
 def test_a_nul_byte_in_the_session_cookie_of_a_page_is_a_400(client, db):
     client.raise_request_exception = False
     assert client.get("/accounts/login", HTTP_COOKIE="sessionid=ab\x00cd").status_code == 400
+
+
+def _page_routes(resolver: URLResolver, prefix: str = ""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from _page_routes(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern) and not prefix.startswith("api/"):
+            yield prefix + str(entry.pattern)
+
+
+HOSTILE_QUERY = {"scenario": "²", "jaar": "²", "page": "99999999999999999999", "q": "\ufffd" * 3, "type": "²",
+                 "latitude": "²", "longitude": "1e999", "scenarios": "99999999999999999999", "year": "٣",
+                 "neighbourhood": "x" * 5000, "place": "99999999999999999999", "format": "²"}
+
+
+def test_no_page_answers_hostile_query_values_with_a_server_error(client, user_with_role):
+    place = PlaceFactory(name="Plek")
+    ScenarioFactory()
+    InvestmentProjectFactory()
+    client.force_login(user_with_role(Role.ADMINISTRATOR))
+    client.raise_request_exception = False
+    failures, pages = [], 0
+    for route in _page_routes(get_resolver()):
+        url = "/" + re.sub(r"<int:\w+>", str(place.pk), route)
+        url = re.sub(r"<\w+:\w+>", "x", url)
+        pages += 1
+        status = client.get(url, HOSTILE_QUERY).status_code
+        if status >= 500:
+            failures.append((url, status))
+    assert pages > 20
+    assert failures == []
