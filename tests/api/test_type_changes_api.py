@@ -37,8 +37,13 @@ def url(place) -> str:
     return f"/api/v1/places/{place.pk}/type-changes"
 
 
-def hvdw_cap() -> int:
-    return settings.POLICY_PLAN.places.max_neighbourhood_houses
+#: The cap of Huizen van de Wijk these tests put in force (the plan file's own figure may change).
+CAP = 2
+
+
+@pytest.fixture(autouse=True)
+def _cap(plan_with):
+    plan_with(places={"max_neighbourhood_houses": CAP})
 
 
 def fill_up_to_the_cap(count: int) -> None:
@@ -72,19 +77,20 @@ def test_the_history_lists_every_change_in_date_order(officer, house):
 
 
 def test_a_change_past_the_plans_cap_is_a_409_with_the_reason_and_records_nothing(officer, house):
-    fill_up_to_the_cap(hvdw_cap())
+    fill_up_to_the_cap(CAP)
     response = officer.post(url(house), {"type": "neighbourhood_house", "effectiveDate": DAY}, format="json")
     assert response.status_code == 409, response.content
     assert response["Content-Type"] == PROBLEM
     problem = response.json()
     assert problem["title"] == "Botst met de huidige toestand"
-    assert problem["detail"].startswith(f"Deze wijziging brengt het aantal Huis van de Wijk op {hvdw_cap() + 1} op "
-                                        "01-03-2026, boven het maximum van")
+    assert problem["detail"] == ("Deze wijziging brengt het aantal Huis van de Wijk op 3 op 01-03-2026, boven het "
+                                 "maximum van 2 uit het beleidsplan. Bevestig de overschrijding bewust en geef een "
+                                 "reden.")
     assert PlaceTypeChange.objects.filter(place=house).count() == 1
 
 
 def test_the_cap_may_be_passed_knowingly_with_a_reason(officer, house):
-    fill_up_to_the_cap(hvdw_cap())
+    fill_up_to_the_cap(CAP)
     response = officer.post(url(house), {"type": "neighbourhood_house", "effectiveDate": DAY, "overrideCap": True,
                                          "reason": "Raadsbesluit: vijfde HvdW in Malberg."}, format="json")
     assert response.status_code == 201, response.content
@@ -93,7 +99,7 @@ def test_the_cap_may_be_passed_knowingly_with_a_reason(officer, house):
 
 
 def test_overriding_the_cap_without_a_reason_is_a_400_naming_reason(officer, house):
-    fill_up_to_the_cap(hvdw_cap())
+    fill_up_to_the_cap(CAP)
     response = officer.post(url(house), {"type": "neighbourhood_house", "effectiveDate": DAY, "overrideCap": True},
                             format="json")
     assert response.status_code == 400
@@ -158,7 +164,7 @@ def test_patching_the_type_points_to_the_type_change_endpoint(officer, house):
 def test_officers_at_once_never_pass_the_cap_together(transactional_db, round_):
     """Changes that each fit under the cap but not together: exactly one is recorded, the others are a 409."""
     officers = 4
-    fill_up_to_the_cap(hvdw_cap() - 1)
+    fill_up_to_the_cap(CAP - 1)
     houses = [PlaceFactory(name=f"Gemeenschapshuis {i}", type="community_house") for i in range(officers)]
     tokens = [token_issue(user=UserFactory(username=f"officer-{round_}-{i}", role=Role.POLICY_OFFICER), by=None)
               for i in range(officers)]
@@ -189,4 +195,4 @@ def test_officers_at_once_never_pass_the_cap_together(transactional_db, round_):
         sys.setswitchinterval(switch)
     assert sorted(statuses) == [201] + [409] * (officers - 1)
     on_day = MeetingPlace.objects.with_type(on=dt.date.fromisoformat(DAY))
-    assert on_day.filter(type="neighbourhood_house").count() == hvdw_cap()
+    assert on_day.filter(type="neighbourhood_house").count() == CAP
