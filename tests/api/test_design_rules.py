@@ -191,3 +191,12 @@ def test_security_headers_on_every_api_answer(client):
 def test_pages_do_not_get_the_api_headers(client):
     response = client.get(reverse("accounts:login"))
     assert "API-Version" not in response
+
+
+def test_every_operation_is_described_and_its_tag_is_declared(document):
+    # /core/doc-openapi ("clear descriptions"); the document's tags describe each group in Dutch.
+    tags = {tag["name"]: tag["description"] for tag in document["tags"]}
+    for path, method, operation in operations(document):
+        assert operation.get("description", "").strip(), (path, method)
+        assert set(operation["tags"]) <= set(tags), (path, method)
+    assert all(tags.values())

@@ -181,6 +181,12 @@ SPECTACULAR_SETTINGS = {
     # /core/uri-version: the base path with the major version; operation paths are relative to it.
     "SERVERS": [{"url": "/api/v1", "description": "Deze installatie"}],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "TAGS": [
+        {"name": "places", "description": "Het register: ontmoetingsplekken en hun typegeschiedenis."},
+        {"name": "neighbourhoods", "description": "De CBS-buurten van Maastricht."},
+        {"name": "budget", "description": "Het financieel kader: begroting, scenario's, posities, investeringen."},
+        {"name": "assessments", "description": "Het afwegingskader."},
+    ],
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -299,6 +299,8 @@ class NeighbourhoodListApi(generics.ListAPIView):  # type: ignore[type-arg]
 
 
 class NeighbourhoodDetailApi(generics.RetrieveAPIView):  # type: ignore[type-arg]
+    """One buurt by its CBS code (BU0935xxxx), with its wijk."""
+
     permission_classes = [RolePermission]
     read_roles = ALL_ROLES
     serializer_class = NeighbourhoodOutput
