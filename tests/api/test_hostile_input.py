@@ -300,3 +300,18 @@ def test_no_page_answers_hostile_query_values_with_a_server_error(client, user_w
             failures.append((url, status))
     assert pages > 20
     assert failures == []
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-32"])
+def test_a_nul_escape_in_another_charset_is_refused_too(officer, charset):
+    raw = '{"name": "a\\u0000b", "type": "living_room"}'.encode(charset)
+    response = officer.post("/api/v1/places", raw, content_type=f"application/json; charset={charset}")
+    problem = assert_problem(response, 400)
+    assert reasons(problem) == {"name": str(parsers.NUL_IN_TEXT)}
+
+
+def test_an_escaped_backslash_before_u0000_is_plain_text(officer):
+    response = officer.post("/api/v1/places", '{"name": "C:\\\\u0000", "type": "living_room"}',
+                            content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert response.json()["name"] == "C:\\u0000"
