@@ -37,12 +37,12 @@ def test_answer_has_advice_score_plan_and_findings_with_distance_facts(api_clien
     for rule in ("co_location", "near_community_house"):
         finding = next(f for f in data["findings"] if f["rule"] == rule)
         assert finding["outcome"] == "attention"
-        assert finding["facts"]["nearest_place_id"] == oc.pk
-        assert finding["facts"]["nearest_place_name"] == "OC Centrum"
-        assert finding["facts"]["distance_m"] == pytest.approx(400, abs=1)
-        assert finding["units"]["distance_m"] == "m"
+        assert finding["facts"]["nearestPlaceId"] == oc.pk
+        assert finding["facts"]["nearestPlaceName"] == "OC Centrum"
+        assert finding["facts"]["distanceM"] == pytest.approx(400, abs=1)
+        assert finding["units"]["distanceM"] == "m"
         assert finding["explanation"] and finding["explanationEn"]
-    assert next(f for f in data["findings"] if f["rule"] == "co_location")["facts"]["threshold_m"] == 1000
+    assert next(f for f in data["findings"] if f["rule"] == "co_location")["facts"]["thresholdM"] == 1000
     assert data["subject"]["neighbourhood"] == "BU09350000"
     assert AssessmentRecord.objects.count() == 0  # a computation: nothing is stored
 
@@ -107,7 +107,7 @@ def test_without_credentials_is_401(client):
 
 def test_openapi_documents_the_endpoint(client):
     schema = client.get("/api/v1/openapi.json").json()
-    operation = schema["paths"]["/api/v1/assessments"]["post"]
+    operation = schema["paths"]["/assessments"]["post"]
     assert set(operation["responses"]) >= {"200", "400"}
     output = schema["components"]["schemas"]["AssessmentOutput"]
     assert set(output["properties"]) >= {"advice", "score", "plan", "findings"}

@@ -34,8 +34,8 @@ def test_get_budget_equals_the_seed_table(finance):
 
 
 def test_post_scenario_computes_without_saving(finance):
-    body = {"name": "Minder OC", "counts": {"2027": {"meeting_centres": 10, "neighbourhood_houses": 3}},
-            "community_work": {"fte_per_place": 0.25, "cost_per_fte": 150000}}
+    body = {"name": "Minder OC", "counts": {"2027": {"meetingCentres": 10, "neighbourhoodHouses": 3}},
+            "communityWork": {"ftePerPlace": 0.25, "costPerFte": 150000}}
     response = finance.post(SCENARIOS, body, format="json")
     assert response.status_code == 200
     data = response.json()
@@ -51,11 +51,15 @@ def test_post_scenario_computes_without_saving(finance):
 @pytest.mark.parametrize(
     ("body", "name"),
     [
-        ({"counts": {"2027": {"meeting_centers": 10}}}, "counts.2027.meeting_centers"),
-        ({"unit_amounts": {"meeting_centre": -1}}, "unit_amounts.meeting_centre"),
-        ({"community_work": {"fte_per_place": "veel"}}, "community_work.fte_per_place"),
-        ({"capital_charges": {"method": "degressief"}}, "capital_charges.method"),
+        ({"counts": {"2027": {"meetingCenters": 10}}}, "counts.2027.meetingCenters"),
+        ({"unitAmounts": {"meetingCentre": -1}}, "unitAmounts.meetingCentre"),
+        ({"communityWork": {"ftePerPlace": "veel"}}, "communityWork.ftePerPlace"),
+        ({"capitalCharges": {"method": "degressief"}}, "capitalCharges.method"),
+        ({"capitalCharges": {"termYears": 0}}, "capitalCharges.termYears"),
         ([1, 2], "body"),
+        # The domain's snake_case names are not a second spelling of the API's.
+        ({"unit_amounts": {"meetingCentre": 1}}, "unit_amounts"),
+        ({"counts": {"2027": {"meeting_centres": 10}}}, "counts.2027.meeting_centres"),
     ],
 )
 def test_bad_scenario_body_is_a_problem_naming_the_key(finance, body, name):
@@ -84,7 +88,8 @@ def test_saved_scenarios_are_listed_and_computed(finance):
     scenario = ScenarioFactory(name="Opgeslagen")
     listing = finance.get(SCENARIOS).json()
     assert listing["results"][0]["name"] == "Opgeslagen"
-    assert listing["results"][0]["overrides"] == scenario.overrides
+    assert scenario.overrides == {"counts": {"2027": {"meeting_centres": 10, "neighbourhood_houses": 3}}}
+    assert listing["results"][0]["overrides"] == {"counts": {"2027": {"meetingCentres": 10, "neighbourhoodHouses": 3}}}
     data = finance.get(f"{SCENARIOS}/{scenario.pk}").json()
     assert data["scenario"] == "Opgeslagen"
     assert rows(data)["meeting_centres"][1] == 10
@@ -124,10 +129,14 @@ def test_anonymous_is_401(client, db):
 def test_openapi_documents_the_budget_endpoints(client, db):
     schema = client.get("/api/v1/openapi.json").json()
     paths = schema["paths"]
-    assert {"/api/v1/budget", "/api/v1/budget/scenarios", "/api/v1/budget/scenarios/{id}",
-            "/api/v1/budget/positions", "/api/v1/budget/investment-projects"} <= set(paths)
-    body = paths["/api/v1/budget/scenarios"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert {"/budget", "/budget/scenarios", "/budget/scenarios/{id}", "/budget/positions",
+            "/budget/investment-projects"} <= set(paths)
+    body = paths["/budget/scenarios"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert body["additionalProperties"] is False
-    assert "2027" in body["properties"]["counts"]["properties"]
-    assert "application/problem+json" in paths["/api/v1/budget"]["get"]["responses"]["400"]["content"]
+    assert set(body["properties"]) == {"name", "description", "counts", "unitAmounts", "communityWork", "blocks",
+                                       "existingCoverage", "capitalCharges"}
+    assert set(body["properties"]["counts"]["properties"]["2027"]["properties"]) == {"meetingCentres",
+                                                                                     "neighbourhoodHouses"}
+    assert set(body["properties"]["communityWork"]["properties"]) == {"ftePerPlace", "costPerFte", "maxFteTotal"}
+    assert "application/problem+json" in paths["/budget"]["get"]["responses"]["400"]["content"]
     assert not any(path.endswith("/") for path in paths)

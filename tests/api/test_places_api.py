@@ -28,7 +28,8 @@ def test_openapi_document_is_public_json_at_the_base(client):
     assert response.status_code == 200
     document = response.json()
     assert document["openapi"].startswith("3.")
-    assert "/api/v1/places" in document["paths"]
+    assert document["servers"] == [{"url": "/api/v1", "description": "Deze installatie"}]
+    assert "/places" in document["paths"]
     assert not any(path.endswith("/") for path in document["paths"])  # API-48: no trailing slashes
 
 

@@ -112,12 +112,16 @@ API: dict[tuple[str, str], Target] = {
     ("get", "api-budget-positions"): Target(FINANCE),
     ("get", "api-budget-investment-projects"): Target(FINANCE),
     ("post", "assessment-create"): Target(STAFF),
+    ("get", "api-place-type-changes"): Target(ALL, ("place",), place_bound=True),
+    ("post", "api-place-type-changes"): Target(KEEPERS, ("place",)),
+    ("get", "api-place-type-change"): Target(ALL, ("place", "type_change"), place_bound=True),
 }
 BODIES = {
     ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
     ("patch", "api-place"): {"openingHours": "wo 10-12"},
     ("post", "api-budget-scenarios"): {"name": "Toegangstest"},
     ("post", "assessment-create"): {"type": "living_room", "neighbourhood": "BU09350207"},
+    ("post", "api-place-type-changes"): {"type": "meeting_centre", "effectiveDate": "2026-03-01"},
 }
 API_METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -129,6 +133,7 @@ def objects(db: Any) -> dict[str, Any]:
         "place": place,
         "other_place": PlaceFactory(name="Andere plek"),
         "member": BoardMemberFactory(board__place=place),
+        "type_change": place.type_history.get(),
         "scenario": ScenarioFactory(),
         "project": InvestmentProjectFactory(),
     }

@@ -1,7 +1,8 @@
 """API v1 of the afwegingskader: ``POST /api/v1/assessments`` runs the framework on the facts in the body.
 
 It is a computation, not a state change (nothing is stored), but it takes a body, so it is a POST; who may
-call it is declared in ``write_roles``. Bad input is a 400 problem+json naming the field (ontmoet.api.errors).
+call it is declared in ``write_roles``. Bad input is a 400 problem+json naming the field (ontmoet.api.errors);
+an unknown field is refused by name. The facts of a finding are named in camelCase, as everything in the API.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import STAFF_ROLES
 from ontmoet.assessment import errors
 from ontmoet.assessment.evaluation import AssessmentRequest, assessment_run
-from ontmoet.core.api_schemas import PROBLEM, ProblemOutput
+from ontmoet.core.api_casing import camel
+from ontmoet.core.api_input import StrictInput
 from ontmoet.domain.assessment import Advice, ModernisationRequest, Outcome
 from ontmoet.places.models import MeetingPlace
 from ontmoet.places.types import OwnerKind, PlaceType
@@ -26,7 +28,7 @@ from ontmoet.places.types import OwnerKind, PlaceType
 _MAX_ID = 2**31 - 1
 
 
-class ModernisationInput(serializers.Serializer[Any]):
+class ModernisationInput(StrictInput):
     sustainabilityMeasures = serializers.ListField(  # API field names are camelCase
         child=serializers.CharField(max_length=500), max_length=50, required=False, default=list,
         help_text="Duurzaamheidsmaatregelen, bv. isolatie, warmtepomp.")
@@ -37,7 +39,7 @@ class ModernisationInput(serializers.Serializer[Any]):
                                           help_text="Waarom een soort maatregel niet nodig is.")
 
 
-class AssessmentInput(serializers.Serializer[Any]):
+class AssessmentInput(StrictInput):
     type = serializers.ChoiceField(choices=PlaceType.choices, help_text="Type van de (nieuwe) plek.")
     latitude = serializers.FloatField(min_value=-90, max_value=90, required=False,
                                       help_text="Breedtegraad (WGS84), samen met longitude.")
@@ -101,8 +103,15 @@ class FindingOutput(serializers.Serializer[Any]):
     explanation = serializers.CharField(help_text="Uitleg in het Nederlands.")
     explanationEn = serializers.CharField(help_text="Explanation in English.")
     facts = serializers.DictField(child=serializers.JSONField(allow_null=True),
-                                  help_text="De gebruikte feiten; de eenheden staan in units.")
+                                  help_text="De gebruikte feiten (namen in camelCase); de eenheden staan in units.")
     units = serializers.DictField(child=serializers.CharField(), help_text="Eenheid per feit (m, %, ...).")
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        # Only the names of the facts: their values are data (a buurt code stays a buurt code).
+        data["facts"] = {camel(name): value for name, value in data["facts"].items()}
+        data["units"] = {camel(name): unit for name, unit in data["units"].items()}
+        return data
 
 
 class SubjectOutput(serializers.Serializer[Any]):
@@ -130,8 +139,7 @@ class AssessmentCreateApi(APIView):
     @extend_schema(
         operation_id="assessments_create",
         request=AssessmentInput,
-        responses={200: AssessmentOutput, (400, PROBLEM): ProblemOutput, (401, PROBLEM): ProblemOutput,
-                   (403, PROBLEM): ProblemOutput},
+        responses={200: AssessmentOutput},
         summary="Toets een plek aan het afwegingskader",
     )
     def post(self, request: Request) -> Response:

@@ -109,7 +109,9 @@ def what_if(request: AuthenticatedHttpRequest) -> HttpResponse:
 def vulnerability(request: AuthenticatedHttpRequest) -> HttpResponse:
     years = statistics_years()
     raw_year = request.GET.get("jaar", "")
-    year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else (years[0] if years else None)
+    # ASCII digits only: "²".isdigit() is true, but int("²") fails.
+    known = raw_year.isascii() and raw_year.isdigit() and int(raw_year) in years
+    year = int(raw_year) if known else (years[0] if years else None)
     table = vulnerability_for(year) if year is not None else None
     language = get_language()
     weights = policy_plan().assessment.vulnerability_weights

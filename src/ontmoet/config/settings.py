@@ -5,6 +5,8 @@
 - ``DEBUG``: off unless set to 1/true.
 - ``ALLOWED_HOSTS``: comma-separated, default localhost names.
 - ``ONTMOET_PLAN``: the policy plan id or file (default ``maastricht-2026``).
+- ``API_CONTACT_NAME``, ``API_CONTACT_URL``, ``API_CONTACT_EMAIL``: who answers questions about the API
+  (``info.contact`` of the OpenAPI document).
 """
 
 from __future__ import annotations
@@ -69,9 +71,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ontmoet.api.middleware.ApiHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ontmoet.core.middleware.ChosenLanguageMiddleware",
+    "ontmoet.core.request_guard.UnsafeCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,6 +149,9 @@ SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _flag("BEHIND_TLS_PROXY") else None
 
+# NL API Design Rules /core/semver and /core/version-header: the full version, in info.version and the
+# API-Version header of every answer; the major version alone is in the URI (/api/v1).
+API_VERSION = "1.0.0"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "ontmoet.api.authentication.BearerTokenAuthentication",
@@ -156,19 +163,41 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "ontmoet.api.errors.problem_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["ontmoet.api.parsers.StrictJSONParser"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ontmoet API",
     "DESCRIPTION": "API van Ontmoet, het register en de uitvoering van het beleidsplan Sociale Ontmoetingsplekken "
     "(gemeente Maastricht). Volgt de NL API Design Rules.",
-    "VERSION": "1.0.0",
+    "VERSION": API_VERSION,
+    # /core/doc-openapi-contact: who answers questions about this API (set per installation).
+    "CONTACT": {
+        "name": os.environ.get("API_CONTACT_NAME", "Ontmoet, gemeente Maastricht"),
+        "url": os.environ.get("API_CONTACT_URL", "https://www.gemeentemaastricht.nl"),
+        "email": os.environ.get("API_CONTACT_EMAIL", "api@ontmoet.example"),
+    },
+    "LICENSE": {"name": "EUPL-1.2",
+                "url": "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"},
+    # /core/uri-version: the base path with the major version; operation paths are relative to it.
+    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "TAGS": [
+        {"name": "places", "description": "Het register: ontmoetingsplekken en hun typegeschiedenis."},
+        {"name": "neighbourhoods", "description": "De CBS-buurten van Maastricht."},
+        {"name": "budget", "description": "Het financieel kader: begroting, scenario's, posities, investeringen."},
+        {"name": "assessments", "description": "Het afwegingskader."},
+    ],
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ontmoet.api.schemas.apply_design_rules",
+    ],
+    "ENUM_NAME_OVERRIDES": {"PlaceTypeEnum": "ontmoet.places.types.PlaceType"},
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "SCHEMA_PATH_PREFIX": r"/api/v1",
     # NL API Design Rules (API-51): the OpenAPI document is published openly.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],

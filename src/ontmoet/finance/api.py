@@ -6,14 +6,19 @@
 - ``GET /api/v1/budget/scenarios/{id}``: the framework of a saved scenario;
 - ``GET /api/v1/budget/positions``: budget vs. commitments vs. realisation per year and block;
 - ``GET /api/v1/budget/investment-projects``: the investment projects (the PM items).
+
+Scenario bodies and saved overrides use the keys of a scenario file in camelCase (``unitAmounts``,
+``communityWork.ftePerPlace``), as every name in this API; the mapping to the domain's names is done here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRequest, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRequest, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,7 +26,8 @@ from rest_framework.views import APIView
 
 from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import FINANCE_READERS, SCENARIO_WRITERS
-from ontmoet.core.api_schemas import PROBLEM, ProblemOutput
+from ontmoet.core.api_casing import camel, camel_keys, camel_path, snake
+from ontmoet.core.api_errors import echo
 from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import ROW_KEYS, ScenarioError, parse_scenario
 from ontmoet.domain.budget.scenario import (
@@ -57,7 +63,8 @@ class BudgetOutput(serializers.Serializer[Any]):
 
 class ScenarioOutput(serializers.ModelSerializer[Scenario]):
     plan = serializers.CharField(source="plan_id")
-    overrides = serializers.DictField(help_text="De afwijkingen van het plan, met de sleutels van een scenariobestand.")
+    overrides = serializers.DictField(
+        help_text="De afwijkingen van het plan: dezelfde sleutels als een scenario-body (camelCase).")
     isDemo = serializers.BooleanField(source="is_demo")
     createdAt = serializers.DateTimeField(source="created_at")
     updatedAt = serializers.DateTimeField(source="updated_at")
@@ -65,6 +72,11 @@ class ScenarioOutput(serializers.ModelSerializer[Scenario]):
     class Meta:
         model = Scenario
         fields = ["id", "name", "description", "plan", "overrides", "isDemo", "createdAt", "updatedAt"]
+
+    def to_representation(self, instance: Scenario) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["overrides"] = camel_keys(data["overrides"])
+        return data
 
 
 class InvestmentProjectOutput(serializers.ModelSerializer[InvestmentProject]):
@@ -96,12 +108,18 @@ class YearPositionsOutput(serializers.Serializer[Any]):
     positions = PositionOutput(many=True)
 
 
+SNAKE_KEY = _("Onbekende sleutel '%(key)s': deze API schrijft namen in camelCase, hier '%(camel)s'.")
+PROJECTS_FLAG = _("Gebruik true of false.")
+EXPECTED_OBJECT = _("Verwacht een JSON-object.")
+
+
 def _scenario_schema() -> dict[str, Any]:
     """The JSON schema of a scenario body, generated from the plan's columns and the model's limits."""
     columns = policy_plan().columns
 
     def obj(properties: dict[str, Any]) -> dict[str, Any]:
-        return {"type": "object", "properties": properties, "additionalProperties": False}
+        return {"type": "object", "properties": {camel(k): v for k, v in properties.items()},
+                "additionalProperties": False}
 
     amount = {"type": "integer", "minimum": 0, "maximum": MAX_AMOUNT}
     count = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
@@ -126,12 +144,6 @@ def _scenario_schema() -> dict[str, Any]:
     })
 
 
-ERRORS = {
-    (400, PROBLEM): OpenApiResponse(ProblemOutput, description="Ongeldige invoer; de sleutel staat in invalidParams."),
-    (401, PROBLEM): OpenApiResponse(ProblemOutput, description="Niet ingelogd."),
-    (403, PROBLEM): OpenApiResponse(ProblemOutput, description="Geen rol die dit mag."),
-}
-NOT_FOUND = {(404, PROBLEM): OpenApiResponse(ProblemOutput, description="Niet gevonden.")}
 PROJECTS_PARAM = OpenApiParameter(
     "projects", OpenApiTypes.BOOL, required=False,
     description="Met de ingevoerde investeringsprojecten (standaard true); false geeft het kale plan (PM).")
@@ -140,8 +152,31 @@ PROJECTS_PARAM = OpenApiParameter(
 def _with_projects(request: Request) -> bool:
     raw = request.query_params.get("projects", "true").strip().lower()
     if raw not in ("true", "false", "1", "0"):
-        raise serializers.ValidationError({"projects": ["Gebruik true of false."]})
+        raise serializers.ValidationError({"projects": [str(PROJECTS_FLAG)]})
     return raw in ("true", "1")
+
+
+def _scenario_data(body: Any, path: str = "") -> Any:
+    """A scenario body with the domain's key names. A snake_case key is refused: no second spelling."""
+    if not isinstance(body, Mapping):
+        return body
+    data: dict[str, Any] = {}
+    for key, value in body.items():
+        name = f"{path}.{key}" if path else str(key)
+        if "_" in str(key):
+            raise serializers.ValidationError({echo(name): [str(SNAKE_KEY) % {"key": echo(key),
+                                                                             "camel": echo(camel(str(key)))}]})
+        data[snake(str(key))] = _scenario_data(value, name)
+    return data
+
+
+def _scenario_invalid(error: ScenarioError) -> serializers.ValidationError:
+    """A scenario error named with the API's keys (``communityWork.ftePerPlace``, not the file's)."""
+    params = dict(error.params)
+    if "allowed" in params:
+        params["allowed"] = ", ".join(camel(name) for name in str(params["allowed"]).split(", "))
+    named = ScenarioError(camel_path(error.key) if error.key else "", error.value, error.code, **params)
+    return serializers.ValidationError({echo(named.key) if named.key else "body": [scenario_error_message(named)]})
 
 
 class BudgetApi(APIView):
@@ -151,7 +186,7 @@ class BudgetApi(APIView):
     read_roles = FINANCE_READERS
     write_roles: frozenset[str] = frozenset()
 
-    @extend_schema(operation_id="budget_get", parameters=[PROJECTS_PARAM], responses={200: BudgetOutput, **ERRORS})
+    @extend_schema(operation_id="budget_get", parameters=[PROJECTS_PARAM], responses={200: BudgetOutput})
     def get(self, request: Request) -> Response:
         return Response(exports.budget_json(selectors.budget_get(with_projects=_with_projects(request))))
 
@@ -168,7 +203,7 @@ class BudgetScenariosApi(generics.ListAPIView):  # type: ignore[type-arg]
         return selectors.scenario_list().order_by("name", "id")
 
     @extend_schema(operation_id="budget_scenarios_list",
-                   responses={200: ScenarioOutput(many=True), **ERRORS, **NOT_FOUND})
+                   responses={200: ScenarioOutput(many=True)})
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -177,19 +212,19 @@ class BudgetScenariosApi(generics.ListAPIView):  # type: ignore[type-arg]
         request=OpenApiRequest(_scenario_schema(), examples=[OpenApiExample(
             "Minder ontmoetingscentra in 2027",
             value={"name": "Minder ontmoetingscentra",
-                   "counts": {"2027": {"meeting_centres": 10, "neighbourhood_houses": 3}},
-                   "community_work": {"fte_per_place": 0.25}})]),
+                   "counts": {"2027": {"meetingCentres": 10, "neighbourhoodHouses": 3}},
+                   "communityWork": {"ftePerPlace": 0.25}})]),
         parameters=[PROJECTS_PARAM],
-        responses={200: BudgetOutput, **ERRORS},
+        responses={200: BudgetOutput},
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         with_projects = _with_projects(request)
         try:
             if not isinstance(request.data, dict):
-                raise serializers.ValidationError({"body": ["Verwacht een JSON-object."]})
-            spec = parse_scenario(request.data, policy_plan())
+                raise serializers.ValidationError({"body": [str(EXPECTED_OBJECT)]})
+            spec = parse_scenario(_scenario_data(request.data), policy_plan())
         except ScenarioError as error:
-            raise serializers.ValidationError({error.key or "body": [scenario_error_message(error)]}) from error
+            raise _scenario_invalid(error) from error
         return Response(exports.budget_json(selectors.budget_get(scenario=spec, with_projects=with_projects)))
 
 
@@ -201,13 +236,13 @@ class BudgetScenarioApi(APIView):
     write_roles: frozenset[str] = frozenset()
 
     @extend_schema(operation_id="budget_scenario_get", parameters=[PROJECTS_PARAM],
-                   responses={200: BudgetOutput, **ERRORS, **NOT_FOUND})
+                   responses={200: BudgetOutput})
     def get(self, request: Request, pk: int) -> Response:
         scenario = selectors.scenario_get(pk=pk)
         try:
             table = selectors.budget_get(scenario=scenario, with_projects=_with_projects(request))
         except ScenarioError as error:
-            raise serializers.ValidationError({error.key or "body": [scenario_error_message(error)]}) from error
+            raise _scenario_invalid(error) from error
         return Response(exports.budget_json(table))
 
 
@@ -218,7 +253,7 @@ class BudgetPositionsApi(APIView):
     read_roles = FINANCE_READERS
     write_roles: frozenset[str] = frozenset()
 
-    @extend_schema(operation_id="budget_positions_list", responses={200: YearPositionsOutput(many=True), **ERRORS})
+    @extend_schema(operation_id="budget_positions_list", responses={200: YearPositionsOutput(many=True)})
     def get(self, request: Request) -> Response:
         table, _outside = selectors.positions_get()
         data = [{"year": year, "positions": rows} for year, rows in table.items()]
@@ -237,6 +272,6 @@ class InvestmentProjectsApi(generics.ListAPIView):  # type: ignore[type-arg]
         return selectors.project_list().order_by("name", "id")
 
     @extend_schema(operation_id="budget_investment_projects_list",
-                   responses={200: InvestmentProjectOutput(many=True), **ERRORS, **NOT_FOUND})
+                   responses={200: InvestmentProjectOutput(many=True)})
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)

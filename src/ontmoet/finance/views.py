@@ -50,6 +50,8 @@ from ontmoet.finance.models import InvestmentProject, Scenario
 from ontmoet.finance.presentation import budget_rows, column_headers, scenario_summary
 
 EXPORT_FORMATS = ("csv", "json", "xlsx")
+#: The largest id of a row (BigAutoField).
+MAX_ID = 2**63 - 1
 
 
 
@@ -86,6 +88,11 @@ def budget(request: AuthenticatedHttpRequest) -> HttpResponse:
     })
 
 
+def _is_id(raw: str) -> bool:
+    """A database id as a query value: ASCII digits only ("²".isdigit() is true, int("²") fails), and in range."""
+    return raw.isascii() and raw.isdigit() and int(raw) <= MAX_ID
+
+
 @require_roles(FINANCE_READERS)
 def budget_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     """The framework (of the plan, or of ``?scenario=<id>``) as CSV, JSON or an Excel workbook with formulas."""
@@ -95,8 +102,8 @@ def budget_export(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
     scenario: Scenario | None = None
     raw = request.GET.get("scenario", "")
     if raw:
-        if not raw.isdigit():
-            raise Http404(errors.UNKNOWN_SCENARIO % {"id": raw})
+        if not _is_id(raw):
+            raise Http404(errors.UNKNOWN_SCENARIO % {"id": raw[:40]})
         scenario = selectors.scenario_get(pk=int(raw))
     try:
         spec = selectors.scenario_spec(scenario, plan=plan) if scenario else None
@@ -252,8 +259,17 @@ def scenario_file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def scenario_compare(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Several scenarios beside the plan, per row and column; differences from the plan highlighted."""
     scenarios = selectors.scenario_list()
-    form = ScenarioCompareForm(request.GET or None, queryset=scenarios)
+    data = request.GET.copy()
+    # An id past the database's integers names no scenario; SQLite would raise OverflowError on the lookup.
+    beyond = [v for v in data.getlist("scenarios") if v.isascii() and v.isdigit() and not _is_id(v)]
+    if beyond:
+        data.setlist("scenarios", [v for v in data.getlist("scenarios") if v not in beyond])
+    form = ScenarioCompareForm(data or None, queryset=scenarios)
     chosen: list[Scenario] = list(form.cleaned_data["scenarios"]) if form.is_valid() else []
+    for value in beyond[:1]:
+        form.add_error("scenarios", ValidationError(form.fields["scenarios"].error_messages["invalid_choice"],
+                                                    code="invalid_choice", params={"value": value[:40]}))
+        chosen = []
     base = selectors.budget_get()
     columns = []
     problems = []

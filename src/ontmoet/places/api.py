@@ -1,4 +1,8 @@
-"""API v1 of the register: places and buurten (NL API Design Rules; reads for every role, writes for officers)."""
+"""API v1 of the register: places, their dated type changes and buurten (NL API Design Rules).
+
+Reads for every role (a board member sees only their own places), writes for officers; a board member may
+PATCH the public information of their own place. Inputs refuse unknown fields by name (``StrictInput``).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -18,12 +23,31 @@ from rest_framework.response import Response
 
 from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import ALL_ROLES, REGISTER_KEEPERS, Role
-from ontmoet.places import services
-from ontmoet.places.models import MeetingPlace, Neighbourhood
-from ontmoet.places.selectors import PlaceFilters, editable_fields, neighbourhood_list, place_get, place_list
-from ontmoet.places.types import PlaceType
+from ontmoet.core.api_errors import Conflict, echo
+from ontmoet.core.api_input import StrictInput
+from ontmoet.places import errors, services
+from ontmoet.places.models import MeetingPlace, Neighbourhood, PlaceTypeChange
+from ontmoet.places.selectors import (
+    PlaceFilters,
+    editable_fields,
+    neighbourhood_list,
+    place_get,
+    place_list,
+    place_type_history,
+)
+from ontmoet.places.types import PlaceType, TypeEntryKind
 
 COORD: dict[str, Any] = {"max_digits": 9, "decimal_places": 6, "coerce_to_string": False}
+
+UNKNOWN_TYPE = _("Onbekend type '%(value)s'. Kies uit: %(choices)s.")
+REQUIRED = _("Dit veld is verplicht.")
+TYPE_VIA_TYPE_CHANGES = _("Het type wijzigt u met een ingangsdatum: POST /api/v1/places/%(id)s/type-changes.")
+
+#: The names of the services' fields in this API (the services speak the model's names).
+SERVICE_FIELDS = {"to_type": "type", "effective_date": "effectiveDate", "house_number": "houseNumber",
+                  "opening_hours": "openingHours", "step_free_entrance": "stepFreeEntrance",
+                  "accessible_toilet": "accessibleToilet", "hearing_loop": "hearingLoop",
+                  "disabled_parking": "disabledParking", "cap_override": "overrideCap"}
 
 
 class NeighbourhoodOutput(serializers.ModelSerializer[Neighbourhood]):
@@ -55,11 +79,12 @@ class PlaceOutput(serializers.ModelSerializer[MeetingPlace]):
                   "disabledParking", "openingHours", "description", "website"]
 
 
-class PlaceInput(serializers.Serializer[Any]):
+class PlaceInput(StrictInput):
     """Fields an officer may set; a board member may set only the public ones (checked by the service)."""
 
     name = serializers.CharField(max_length=200, required=False)
-    type = serializers.ChoiceField(choices=PlaceType.choices, required=False)
+    type = serializers.ChoiceField(choices=PlaceType.choices, required=False,
+                                   help_text="Alleen bij het aanmaken; daarna via type-changes.")
     latitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-90, max_value=90,
                                         required=False, allow_null=True)
     longitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-180, max_value=180,
@@ -79,8 +104,62 @@ class PlaceInput(serializers.Serializer[Any]):
     disabledParking = serializers.BooleanField(source="disabled_parking", required=False, allow_null=True)
 
 
-def _validation_to_api(error: ValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
+class TypeChangeInput(StrictInput):
+    type = serializers.ChoiceField(choices=PlaceType.choices, help_text="Het nieuwe type van de plek.")
+    effectiveDate = serializers.DateField(help_text="Ingangsdatum (JJJJ-MM-DD).")
+    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="",
+                                   help_text="Waarom; verplicht bij overrideCap.")
+    overrideCap = serializers.BooleanField(
+        required=False, default=False,
+        help_text="Het maximum van het beleidsplan bewust overschrijden (alleen met een reden).")
+
+
+class TypeChangeOutput(serializers.ModelSerializer[PlaceTypeChange]):
+    """One entry of the type history; the history is append-only (corrections and retractions are entries too)."""
+
+    kind = serializers.ChoiceField(choices=TypeEntryKind.choices,
+                                   help_text="record: vastgelegd; correction: vervangt een eerdere regel; "
+                                             "retraction: trekt een wijziging in die nog niet was ingegaan.")
+    fromType = serializers.ChoiceField(source="from_type", choices=PlaceType.choices, allow_null=True,
+                                       help_text="Het type tot de ingangsdatum; null bij opname in het register.")
+    type = serializers.ChoiceField(source="to_type", choices=PlaceType.choices, allow_null=True,
+                                   help_text="Het type vanaf de ingangsdatum; null bij een intrekking.")
+    effectiveDate = serializers.DateField(source="effective_date")
+    supersedes: serializers.PrimaryKeyRelatedField[PlaceTypeChange] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True,
+                                                    help_text="De regel die deze correctie of intrekking vervangt.")
+    superseded = serializers.SerializerMethodField(help_text="Later gecorrigeerd of ingetrokken: telt niet meer.")
+    capOverride = serializers.BooleanField(source="cap_override",
+                                           help_text="Het maximum van het beleidsplan is bewust overschreden.")
+    recordedAt = serializers.DateTimeField(source="recorded_at")
+
+    class Meta:
+        model = PlaceTypeChange
+        fields = ["id", "kind", "fromType", "type", "effectiveDate", "reason", "supersedes", "superseded",
+                  "capOverride", "recordedAt"]
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_superseded(self, instance: PlaceTypeChange) -> bool:
+        # place_type_history annotates it; a change just recorded is superseded by nothing yet.
+        return bool(getattr(instance, "superseded", False))
+
+    def to_representation(self, instance: PlaceTypeChange) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["fromType"] = data["fromType"] or None
+        data["type"] = data["type"] or None
+        return data
+
+
+def _api_error(error: ValidationError) -> serializers.ValidationError:
+    """A service's ValidationError with the field names of this API."""
+    if not hasattr(error, "error_dict"):
+        return serializers.ValidationError(error.messages)
+    return serializers.ValidationError({SERVICE_FIELDS.get(k, k): v for k, v in error.message_dict.items()})
+
+
+def _created(request: Request, data: Any, url: str) -> Response:
+    """201 with the new resource and its address (RFC 9110 §15.3.2)."""
+    return Response(data, status=status.HTTP_201_CREATED, headers={"Location": request.build_absolute_uri(url)})
 
 
 @extend_schema(parameters=[
@@ -99,7 +178,8 @@ class PlaceListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
         params = self.request.query_params
         place_type = params.get("type", "")
         if place_type and place_type not in PlaceType.values:
-            raise serializers.ValidationError({"type": [f"Onbekend type '{place_type}'."]})
+            raise serializers.ValidationError({"type": [str(UNKNOWN_TYPE) % {
+                "value": echo(place_type), "choices": ", ".join(PlaceType.values)}]})
         return place_list(user=self.request.user, filters=PlaceFilters(
             type=place_type, neighbourhood=params.get("neighbourhood", "")))
 
@@ -109,16 +189,17 @@ class PlaceListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         place_type = values.pop("type", None)
-        if place_type is None or not values.get("name"):
-            raise serializers.ValidationError({k: ["Dit veld is verplicht."] for k in ("name", "type")
-                                               if not (values.get(k) if k == "name" else place_type)})
+        missing = {key: [str(REQUIRED)] for key, present in (("name", values.get("name")), ("type", place_type))
+                   if not present}
+        if missing:
+            raise serializers.ValidationError(missing)
         try:
-            with transaction.atomic():
-                place = services.place_create(values=values, type=place_type, effective_date=timezone.localdate(),
-                                              by=request.user)  # type: ignore[arg-type]
+            place = services.place_create(values=values, type=place_type, effective_date=timezone.localdate(),
+                                          by=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            raise _validation_to_api(error) from error
-        return Response(PlaceOutput(place_get(user=request.user, pk=place.pk)).data, status=status.HTTP_201_CREATED)
+            raise _api_error(error) from error
+        return _created(request, PlaceOutput(place_get(user=request.user, pk=place.pk)).data,
+                        reverse("api-place", args=[place.pk]))
 
 
 class PlaceDetailApi(generics.GenericAPIView):  # type: ignore[type-arg]
@@ -139,18 +220,71 @@ class PlaceDetailApi(generics.GenericAPIView):  # type: ignore[type-arg]
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         if "type" in values:
-            raise serializers.ValidationError({"type": ["Het type wijzigt u met een datum via de typewijziging."]})
+            raise serializers.ValidationError({"type": [str(TYPE_VIA_TYPE_CHANGES) % {"id": place.pk}]})
         allowed = editable_fields(request.user, place)  # type: ignore[arg-type]
-        refused = sorted(set(values) - set(allowed))
+        refused = sorted(SERVICE_FIELDS.get(k, k) for k in set(values) - set(allowed))
         if refused:
-            raise PermissionDenied(f"U mag deze velden niet wijzigen: {', '.join(refused)}.")
+            raise PermissionDenied(str(errors.FIELDS_NOT_ALLOWED) % {"fields": ", ".join(refused)})
         try:
             services.place_update(place=place, values=values, by=request.user)  # type: ignore[arg-type]
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error)) from error
         except ValidationError as error:
-            raise _validation_to_api(error) from error
+            raise _api_error(error) from error
         return Response(PlaceOutput(place_get(user=request.user, pk=pk)).data)
+
+
+class PlaceTypeChangesApi(generics.ListAPIView):  # type: ignore[type-arg]
+    """The dated type history of a place (GET), and a new type change (POST; seed §6, Bouwsteen 1).
+
+    A change that would pass the plan's maximum of Ontmoetingscentra or Huizen van de Wijk on any day from its
+    effective date is refused with 409, unless ``overrideCap`` is given with a ``reason`` (audited as such).
+    """
+
+    permission_classes = [RolePermission]
+    read_roles = ALL_ROLES
+    write_roles = REGISTER_KEEPERS
+    serializer_class = TypeChangeOutput
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator asks without a place
+            return PlaceTypeChange.objects.none()
+        return place_type_history(place_get(user=self.request.user, pk=self.kwargs["pk"]))
+
+    @extend_schema(request=TypeChangeInput, responses={
+        201: TypeChangeOutput,
+        409: OpenApiResponse(description="De wijziging brengt een maximum van het beleidsplan in gevaar; "
+                                         "overschrijden kan alleen bewust, met overrideCap en een reden.")})
+    def post(self, request: Request, pk: int) -> Response:
+        place = place_get(user=request.user, pk=pk)
+        data = TypeChangeInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        try:
+            change = services.place_change_type(
+                place=place, to=values["type"], effective_date=values["effectiveDate"], reason=values["reason"],
+                cap_override=values["overrideCap"], by=request.user)  # type: ignore[arg-type]
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error)) from error
+        except ValidationError as error:
+            refused = getattr(error, "error_dict", {}).get("to_type")
+            if refused and refused[0].messages != [str(errors.SAME_TYPE)]:
+                raise Conflict(" ".join(refused[0].messages)) from error  # the plan's cap, not the input
+            raise _api_error(error) from error
+        return _created(request, TypeChangeOutput(change).data,
+                        reverse("api-place-type-change", args=[place.pk, change.pk]))
+
+
+class PlaceTypeChangeApi(generics.RetrieveAPIView):  # type: ignore[type-arg]
+    """One type change of a place."""
+
+    permission_classes = [RolePermission]
+    read_roles = ALL_ROLES
+    serializer_class = TypeChangeOutput
+
+    def get_object(self) -> PlaceTypeChange:
+        place = place_get(user=self.request.user, pk=self.kwargs["pk"])
+        return get_object_or_404(place_type_history(place), pk=self.kwargs["changeId"])
 
 
 class NeighbourhoodListApi(generics.ListAPIView):  # type: ignore[type-arg]
@@ -165,6 +299,8 @@ class NeighbourhoodListApi(generics.ListAPIView):  # type: ignore[type-arg]
 
 
 class NeighbourhoodDetailApi(generics.RetrieveAPIView):  # type: ignore[type-arg]
+    """One buurt by its CBS code (BU0935xxxx), with its wijk."""
+
     permission_classes = [RolePermission]
     read_roles = ALL_ROLES
     serializer_class = NeighbourhoodOutput

@@ -1,0 +1,38 @@
+"""The base of every API input: a field the endpoint does not know is refused by name, never ignored.
+
+A client that sends ``isDemo`` or ``source`` in a PATCH, or misspells ``openingHours``, must learn that the
+value was not used (a silently ignored field looks like a change that was made).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from ontmoet.core.api_errors import echo
+
+UNKNOWN_FIELD = _("Onbekend veld. Velden van deze invoer: %(allowed)s.")
+
+
+class StrictInput(serializers.Serializer[Any]):
+    """A serializer for request bodies that refuses unknown fields (with their names) next to the invalid ones."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        unknown: dict[str, list[str]] = {}
+        if isinstance(data, Mapping):
+            known = {str(field.field_name) for field in self._writable_fields}
+            allowed = ", ".join(sorted(known))
+            unknown = {echo(name): [str(UNKNOWN_FIELD) % {"allowed": allowed}]
+                       for name in data if name not in known}
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if unknown and isinstance(error.detail, dict):
+                raise serializers.ValidationError({**error.detail, **unknown}) from error
+            raise
+        if unknown:
+            raise serializers.ValidationError(unknown)
+        return value
