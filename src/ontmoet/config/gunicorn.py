@@ -38,6 +38,10 @@ accesslog = None  # `--access-logfile -` to log every request
 
 def when_ready(server: Any) -> None:
     """Runs in the master after the app is loaded and the port is bound, before the workers are forked."""
+    from django.apps import apps
+
+    if not apps.ready:  # another WSGI app under the same settings (the benchmark's bare app)
+        return
     from ontmoet.config.warmup import warm_up
 
     elapsed = warm_up()

@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 CONFIG = "python:ontmoet.config.gunicorn"
 APP = "ontmoet.config.wsgi:application"
@@ -96,12 +97,15 @@ class Server:
 
 
 def start(host: str, port: int, *, env: Mapping[str, str] | None = None, extra_args: list[str] | None = None,
-          timeout: float = START_TIMEOUT_S, stdout: int | None = None, stderr: int | None = None) -> Server:
-    """Start gunicorn and return once the port answers; :class:`ServerError` with a one-line reason if not."""
+          app: str = APP, timeout: float = START_TIMEOUT_S, stdout: Any = None, stderr: Any = None) -> Server:
+    """Start gunicorn and return once the port answers; :class:`ServerError` with a one-line reason if not.
+
+    ``app`` is another WSGI application served with the same settings (the benchmark's bare app).
+    """
     if not port_is_free(host, port):
         raise ServerError(PORT_TAKEN.format(host=host, port=port))
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    command = [sys.executable, "-m", "gunicorn", "--config", CONFIG, "--bind", bind, *(extra_args or []), APP]
+    command = [sys.executable, "-m", "gunicorn", "--config", CONFIG, "--bind", bind, *(extra_args or []), app]
     process = subprocess.Popen(command, env=dict(env) if env is not None else None, stdout=stdout, stderr=stderr)
     server = Server(process=process, host=host, port=port)
     deadline = time.monotonic() + timeout

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import ALL_ROLES, REGISTER_KEEPERS, Role
+from ontmoet.core.serializers import BuiltOnceFieldsMixin
 from ontmoet.places import services
 from ontmoet.places.models import MeetingPlace, Neighbourhood
 from ontmoet.places.selectors import PlaceFilters, editable_fields, neighbourhood_list, place_get, place_list
@@ -35,7 +36,7 @@ class NeighbourhoodOutput(serializers.ModelSerializer[Neighbourhood]):
         fields = ["code", "name", "district", "districtName"]
 
 
-class PlaceOutput(serializers.ModelSerializer[MeetingPlace]):
+class PlaceOutput(BuiltOnceFieldsMixin, serializers.ModelSerializer[MeetingPlace]):
     type = serializers.ChoiceField(choices=PlaceType.choices, allow_null=True)
     neighbourhood = serializers.CharField(source="neighbourhood.code", allow_null=True, default=None)
     latitude = serializers.DecimalField(**COORD, allow_null=True)

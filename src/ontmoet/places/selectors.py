@@ -42,7 +42,7 @@ def place_list(*, user: Any, filters: PlaceFilters | None = None, on: dt.date | 
     qs = (
         MeetingPlace.objects.visible_to(user)
         .with_type(day)
-        .select_related("neighbourhood__district", "building")
+        .select_related("neighbourhood__district")
         # The outlines are large JSON documents and no list shows them.
         .defer("neighbourhood__geometry", "neighbourhood__district__geometry")
     )
@@ -97,7 +97,7 @@ def place_counts_per_neighbourhood(places: QuerySet[MeetingPlace]) -> dict[str, 
 
 def place_get(*, user: Any, pk: int) -> MeetingPlace:
     """One place the user may see (404 otherwise, so that existence is not disclosed)."""
-    return get_object_or_404(place_list(user=user), pk=pk)
+    return get_object_or_404(place_list(user=user).select_related("building"), pk=pk)
 
 
 def can_edit_public_info(user: User, place: MeetingPlace) -> bool:
@@ -190,14 +190,14 @@ def cap_status(on: dt.date | None = None) -> list[CapStatus]:
 _outlines_cache: dict[str, object] = {}
 
 
-def _outlines_signature() -> tuple[object, ...]:
-    """The buurten are reference data (a data migration, ADR 0007) that change only with a new CBS indeling;
-    their count and highest id tell when the table was loaded anew."""
-    return tuple(Neighbourhood.objects.aggregate(n=Count("id"), m=Max("id")).values())
+def reference_areas_version() -> str:
+    """Changes when the buurten are loaded anew. They are reference data (a data migration, ADR 0007) that
+    change only with a new CBS indeling; their count and highest id tell."""
+    return "{n}-{m}".format(**Neighbourhood.objects.aggregate(n=Count("id"), m=Max("id")))
 
 
 def _cached(key: str, compute: Any) -> Any:
-    signature = _outlines_signature()
+    signature = reference_areas_version()
     entry = _outlines_cache.get(key)
     if entry is None or entry[0] != signature:  # type: ignore[index]
         entry = (signature, compute())
@@ -206,8 +206,16 @@ def _cached(key: str, compute: Any) -> Any:
 
 
 def neighbourhood_outlines() -> list[Neighbourhood]:
-    """The buurten with their outlines and wijk, parsed once per process (the map draws them all)."""
+    """The buurten with their outlines and wijk, by code, parsed once per process (the map draws them all)."""
     return _cached("outlines", lambda: list(neighbourhood_list()))  # type: ignore[no-any-return]
+
+
+def area_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(wijken by code, buurten by name) as (code, name) for the filter forms, without a query per form."""
+    outlines = neighbourhood_outlines()
+    districts = sorted({(n.district.code, n.district.name) for n in outlines})
+    buurten = sorted(((n.code, n.name) for n in outlines), key=lambda c: (c[1], c[0]))
+    return districts, buurten
 
 
 def neighbourhood_areas() -> list[Area]:

@@ -54,7 +54,9 @@ from ontmoet.places.selectors import (
     place_list,
     place_page,
     place_type_history,
+    reference_areas_version,
 )
+from ontmoet.places.types import PlaceType
 
 
 @require_roles(ALL_ROLES)
@@ -62,11 +64,18 @@ def place_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None)
     page = place_page(user=request.user, filters=form.filters() if form.is_bound else None,
                       number=request.GET.get("page", 1))
+    labels = dict(PlaceType.choices)
+    for place in page.object_list:
+        place.type_label = labels.get(place.type, _("nog geen type"))  # type: ignore[attr-defined]
     filters = request.GET.copy()
     filters.pop("page", None)
+    query = filters.urlencode()
     context = {"form": form, "page": page, "places": page.object_list, "caps": cap_status(),
                "can_keep_register": request.user.has_role(*REGISTER_KEEPERS),
-               "query": filters.urlencode(),
+               "query": query,
+               # The filter form's HTML depends only on the filters typed, the language and the buurten: it is
+               # rendered once per combination (most views are of the unfiltered register) and cached.
+               "form_cache_key": f"{reference_areas_version()}?{query}",
                "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)}
     template = "places/list.html#results" if request.htmx else "places/list.html"
     return render(request, template, context)
