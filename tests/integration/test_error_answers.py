@@ -64,21 +64,21 @@ def test_another_boards_place_is_a_404_that_discloses_nothing(client, user_with_
     assert "Pagina niet gevonden" in html and "Andere plek" not in html and "MeetingPlace" not in html
 
 
-def test_403_is_styled_and_gives_the_services_reason(client, user_with_role):
-    member = user_with_role(Role.BOARD_MEMBER)
-    client.force_login(member)
-    response = client.get(reverse("places:edit", args=[PlaceFactory().pk]))
+def test_403_is_styled_with_the_header_and_gives_the_reason(client, user_with_role):
+    client.force_login(user_with_role(Role.BOARD_MEMBER))
+    response = client.get(reverse("places:create"))
     assert response.status_code == 403
     html = _page(response)
     assert "<h1 class=\"utrecht-heading-1\">Geen toegang</h1>" in html
-    assert "U mag deze plek niet wijzigen." in html
+    assert "U hebt geen rol die deze handeling mag uitvoeren." in html
     assert "Uitloggen" in html  # the header with the user's tools
+    assert "Inloggen</a>" not in html  # logged in: no way in offered
 
 
-def test_403_of_a_role_check_names_the_missing_role(client, user_with_role):
+def test_403_of_a_page_outside_the_role(client, user_with_role):
     client.force_login(user_with_role(Role.BOARD_MEMBER))
     html = _page(client.get(reverse("places:map")))
-    assert "U hebt geen rol die deze handeling mag uitvoeren." in html
+    assert "Geen toegang" in html and "U hebt geen rol die deze handeling mag uitvoeren." in html
 
 
 def test_csrf_failure_is_a_styled_page_that_explains_what_to_do():

@@ -18,9 +18,9 @@ from ontmoet.places.selectors import (
     PAGE_SIZE,
     PlaceFilters,
     cap_status,
-    type_entries_on,
     neighbourhood_areas,
     place_list,
+    type_entries_on,
 )
 from tests.factories import PlaceFactory
 

@@ -22,7 +22,7 @@ from django.utils.functional import Promise
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.api.schemas import PROBLEM
+from ontmoet.core.api_schemas import PROBLEM
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def _page(request: HttpRequest, status: int, *, title: Promise, explanation: Pro
 
 
 def _same_site_referer(request: HttpRequest) -> str:
-    referer = request.META.get("HTTP_REFERER", "")
+    referer = str(request.META.get("HTTP_REFERER", ""))
     try:
         host = request.get_host()
     except Exception:  # DisallowedHost: the 400 for an unknown Host header offers no link back

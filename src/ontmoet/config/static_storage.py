@@ -14,6 +14,6 @@ from whitenoise.compress import Compressor
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
-class StaticStorage(CompressedManifestStaticFilesStorage):
+class StaticStorage(CompressedManifestStaticFilesStorage):  # type: ignore[misc]  # whitenoise has no types
     def create_compressor(self, **kwargs: Any) -> Compressor:
         return Compressor(**{**kwargs, "use_brotli": False})

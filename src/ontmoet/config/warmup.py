@@ -12,9 +12,10 @@ import io
 import logging
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connections
@@ -50,8 +51,8 @@ def _templates() -> None:
     """Compile the project's own templates into the cached loader (DEBUG off)."""
     package = Path(settings.PACKAGE_DIR)
     for engine in engines.all():
-        for folder in engine.template_dirs:  # type: ignore[attr-defined]
-            folder = Path(folder)
+        for name in engine.template_dirs:
+            folder = Path(name)
             if package not in folder.parents and folder != package:
                 continue
             for path in sorted(folder.rglob("*.html")):
@@ -85,8 +86,12 @@ def _requests() -> None:
                 "SERVER_PORT": "80", "HTTP_HOST": host, "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.url_scheme": "http",
                 "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr,
             }
-            for _chunk in application(environ, lambda status, headers, exc_info=None: None):
+            for _chunk in application(environ, _start_response):
                 pass
+
+
+def _start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], object]:
+    return lambda data: None
 
 
 @contextmanager

@@ -73,7 +73,7 @@ def type_entries_on(day: dt.date) -> QuerySet[PlaceTypeChange]:
     return entries.exclude(Exists(later))
 
 
-def place_page(*, user: Any, filters: PlaceFilters | None = None, number: object = 1,
+def place_page(*, user: Any, filters: PlaceFilters | None = None, number: int | str | None = 1,
                per_page: int = PAGE_SIZE) -> Page[MeetingPlace]:
     """One page of :func:`place_list`; ``page.paginator.count`` is the number of places found.
 
@@ -81,18 +81,18 @@ def place_page(*, user: Any, filters: PlaceFilters | None = None, number: object
     and buurt), then only its places are read in full. A page number out of range gives the last page.
     """
     ids = place_list(user=user, filters=filters).values_list("pk", flat=True)
-    page = Paginator(ids, per_page).get_page(number)
+    page: Page[Any] = Paginator(ids, per_page).get_page(number)
     wanted = list(page.object_list)
     found = {p.pk: p for p in place_list(user=user).filter(pk__in=wanted)}
     page.object_list = [found[pk] for pk in wanted if pk in found]
-    return page  # type: ignore[return-value]
+    return page
 
 
 def place_counts_per_neighbourhood(places: QuerySet[MeetingPlace]) -> dict[str, int]:
     """How many of ``places`` lie in each buurt (by buurtcode), for the map of a large register."""
     rows = (places.order_by().exclude(neighbourhood=None).values_list("neighbourhood__code")
             .annotate(n=Count("id")))
-    return dict(rows)  # type: ignore[arg-type]
+    return dict(rows)
 
 
 def place_get(*, user: Any, pk: int) -> MeetingPlace:
