@@ -153,3 +153,28 @@ def test_a_board_member_sees_page_counts_of_their_own_places_only(client, user_w
     client.force_login(member)
     html = client.get(reverse("places:list")).content.decode()
     assert "3 plekken gevonden</caption>" in html and _names(html) == ["Plek 000", "Plek 001", "Plek 002"]
+
+
+def _queries(client, url: str) -> int:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # the first request fills the per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+@pytest.mark.parametrize("url", ["/register/", "/register/kaart", "/api/v1/places"])
+def test_the_number_of_queries_does_not_grow_with_the_register(client, policy_officer, url):
+    """No query per row (N+1): 3 places or 60 places, the page asks the database the same number of times."""
+    from ontmoet.accounts.services import token_issue
+
+    client.force_login(policy_officer)
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {token_issue(user=policy_officer, by=None)}"
+    for i in range(3):
+        PlaceFactory(name=f"Plek {i:03d}")
+    few = _queries(client, url)
+    for i in range(3, 60):
+        PlaceFactory(name=f"Plek {i:03d}")
+    assert _queries(client, url) == few

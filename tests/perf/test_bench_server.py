@@ -183,5 +183,5 @@ def test_bench_pages_and_api_through_the_production_server(demo_env):
         assert status == 200, f"{path} answered {status}"
         assert load.errors == 0 and load.requests > 0, f"{path}: {load.errors} failed requests"
         assert floor.errors == 0
-    print("cpu ms: the workers' CPU time per request (from /proc), which the neighbours' load hardly changes")
+    print("cpu ms: the workers' CPU time per request (from /proc); on a busy machine it grows too")
     print(f"first request of each fresh worker (GET /api/v1/places): {', '.join(f'{t:.0f} ms' for t in first)}")

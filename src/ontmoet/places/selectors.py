@@ -97,7 +97,7 @@ def place_counts_per_neighbourhood(places: QuerySet[MeetingPlace]) -> dict[str, 
 
 def place_get(*, user: Any, pk: int) -> MeetingPlace:
     """One place the user may see (404 otherwise, so that existence is not disclosed)."""
-    return get_object_or_404(place_list(user=user).select_related("building"), pk=pk)
+    return get_object_or_404(place_list(user=user).select_related("building", "board"), pk=pk)
 
 
 def can_edit_public_info(user: User, place: MeetingPlace) -> bool:
