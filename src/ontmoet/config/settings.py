@@ -1,12 +1,8 @@
 """Settings for Ontmoet. Everything that differs per machine comes from the environment.
 
-- ``DATABASE_URL``: default SQLite at ``var/ontmoet.sqlite3``; ``postgres://...`` for PostgreSQL.
-- ``SECRET_KEY``: required (``make demo`` generates one and keeps it in ``var/secret_key``).
-- ``DEBUG``: off unless set to 1/true.
-- ``ALLOWED_HOSTS``: comma-separated, default localhost names.
-- ``ONTMOET_PLAN``: the policy plan id or file (default ``maastricht-2026``).
-- ``API_CONTACT_NAME``, ``API_CONTACT_URL``, ``API_CONTACT_EMAIL``: who answers questions about the API
-  (``info.contact`` of the OpenAPI document).
+README.md ("Configuration") lists every variable read here; tests/integration/test_settings.py keeps the two
+in step. The production shape (DEBUG off, WhiteNoise, gunicorn from ``ontmoet.config.gunicorn``) is what
+``make demo`` runs too (docs/decisions/0009-production-server-for-the-demo.md).
 """
 
 from __future__ import annotations
@@ -73,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "ontmoet.api.middleware.ApiHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight after the security headers: they need no session, user or language.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ontmoet.core.middleware.ChosenLanguageMiddleware",
     "ontmoet.core.request_guard.UnsafeCharactersMiddleware",
@@ -108,13 +106,22 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ontmoet.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # A worker keeps its connection between requests instead of opening one per request.
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    # Wait for a writer rather than failing with "database is locked" when two requests write.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        # WAL: readers read the last committed state while one writer writes, so a long import never
+        # refuses a page ("database is locked"); writers queue for up to `timeout` seconds.
+        "init_command": "PRAGMA journal_mode=WAL",
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+        # Take the write lock when a transaction begins: a transaction that read first and then wants to
+        # write cannot wait for the lock in WAL mode and would fail at once instead.
+        "transaction_mode": "IMMEDIATE",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -137,17 +144,31 @@ USE_THOUSAND_SEPARATOR = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+# `ontmoet collectstatic` writes hashed, compressed copies to STATIC_ROOT; WhiteNoise serves them with
+# far-future cache headers. With DEBUG on (make serve) the original names are used and no collection is needed.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "ontmoet.config.static_storage.StaticStorage"},
+}
+# Templates name static files only through {% static %}, so the unhashed copies are not needed.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = not DEBUG and _flag("SECURE_COOKIES", True)
+# Error pages in the interface language (ontmoet.config.error_views); problem+json under /api/.
+CSRF_FAILURE_VIEW = "ontmoet.config.error_views.csrf_failure"
+
+# TLS. Secure cookies belong behind TLS: over plain http (make demo on 127.0.0.1) a browser would not send
+# them back and every login would fail the CSRF check. Behind a TLS proxy (BEHIND_TLS_PROXY, which trusts its
+# X-Forwarded-Proto) or with the redirect to https (SECURE_SSL_REDIRECT) the cookies are Secure.
+BEHIND_TLS_PROXY = _flag("BEHIND_TLS_PROXY")
+SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SESSION_COOKIE_SECURE = BEHIND_TLS_PROXY or SECURE_SSL_REDIRECT
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
-# Behind TLS in production (BIO): redirect to https and send HSTS when the environment says so.
-SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT")
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _flag("BEHIND_TLS_PROXY") else None
 
 # NL API Design Rules /core/semver and /core/version-header: the full version, in info.version and the
 # API-Version header of every answer; the major version alone is in the URI (/api/v1).

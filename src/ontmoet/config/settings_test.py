@@ -12,3 +12,8 @@ CSRF_COOKIE_SECURE = False
 
 # The in-process API fuzzer (schemathesis) calls the WSGI app as "localhost"; the Django test client as "testserver".
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+
+# Tests run without `collectstatic`: plain static names, and WhiteNoise finds the files where they are.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

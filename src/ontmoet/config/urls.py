@@ -16,3 +16,9 @@ urlpatterns = [
     path("afwegingskader/", include("ontmoet.assessment.urls")),
     path("api/v1/", include("ontmoet.api.urls")),
 ]
+
+# Error answers when DEBUG is off: styled pages in the interface language, problem+json under /api/.
+handler400 = "ontmoet.config.error_views.bad_request"
+handler403 = "ontmoet.config.error_views.permission_denied"
+handler404 = "ontmoet.config.error_views.page_not_found"
+handler500 = "ontmoet.config.error_views.server_error"

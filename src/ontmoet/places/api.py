@@ -25,6 +25,7 @@ from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import ALL_ROLES, REGISTER_KEEPERS, Role
 from ontmoet.core.api_errors import Conflict, echo
 from ontmoet.core.api_input import StrictInput
+from ontmoet.core.serializers import BuiltOnceFieldsMixin
 from ontmoet.places import errors, services
 from ontmoet.places.models import MeetingPlace, Neighbourhood, PlaceTypeChange
 from ontmoet.places.selectors import (
@@ -59,7 +60,7 @@ class NeighbourhoodOutput(serializers.ModelSerializer[Neighbourhood]):
         fields = ["code", "name", "district", "districtName"]
 
 
-class PlaceOutput(serializers.ModelSerializer[MeetingPlace]):
+class PlaceOutput(BuiltOnceFieldsMixin, serializers.ModelSerializer[MeetingPlace]):
     type = serializers.ChoiceField(choices=PlaceType.choices, allow_null=True)
     neighbourhood = serializers.CharField(source="neighbourhood.code", allow_null=True, default=None)
     latitude = serializers.DecimalField(**COORD, allow_null=True)

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from ontmoet.core.forms import StyledFormMixin
 from ontmoet.places import errors
 from ontmoet.places.fields import REGISTER_FIELDS, field_labels
-from ontmoet.places.models import Board, BoardMember, Building, District, MeetingPlace, Neighbourhood
-from ontmoet.places.selectors import ACCESSIBILITY_FACTS, PlaceFilters
+from ontmoet.places.models import Board, BoardMember, Building, MeetingPlace
+from ontmoet.places.selectors import ACCESSIBILITY_FACTS, PlaceFilters, area_choices
 from ontmoet.places.types import PlaceType
 
 ACCESSIBILITY_LABELS = {
@@ -37,9 +37,9 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         district, neighbourhood = self.fields["district"], self.fields["neighbourhood"]
         assert isinstance(district, forms.ChoiceField) and isinstance(neighbourhood, forms.ChoiceField)
-        district.choices = [("", _("Alle wijken")), *District.objects.values_list("code", "name")]
-        neighbourhood.choices = [("", _("Alle buurten")),
-                                 *Neighbourhood.objects.order_by("name").values_list("code", "name")]
+        districts, buurten = area_choices()  # reference data, read once per process
+        district.choices = [("", _("Alle wijken")), *districts]
+        neighbourhood.choices = [("", _("Alle buurten")), *buurten]
         self.fields["accessibility"].widget.attrs["class"] = "ontmoet-checkbox-list"
 
     def filters(self) -> PlaceFilters:

@@ -40,7 +40,7 @@ from ontmoet.places.forms import (
     TypeRetractionForm,
 )
 from ontmoet.places.importing import ImportProgress, RegisterCheck, register_check
-from ontmoet.places.mapping import map_context
+from ontmoet.places.mapping import MAP_MARKER_LIMIT, map_context, per_neighbourhood_points
 from ontmoet.places.models import BoardMember, MeetingPlace, PlaceTypeChange
 from ontmoet.places.selectors import (
     board_condition_of,
@@ -48,20 +48,35 @@ from ontmoet.places.selectors import (
     cap_status,
     editable_fields,
     neighbourhood_for_point,
-    neighbourhood_list,
+    neighbourhood_outlines,
+    place_counts_per_neighbourhood,
     place_get,
     place_list,
+    place_page,
     place_type_history,
+    reference_areas_version,
 )
+from ontmoet.places.types import PlaceType
 
 
 @require_roles(ALL_ROLES)
 def place_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None)
-    places = place_list(user=request.user, filters=form.filters() if form.is_bound else None)
-    context = {"form": form, "places": places, "caps": cap_status(),
+    page = place_page(user=request.user, filters=form.filters() if form.is_bound else None,
+                      number=request.GET.get("page", 1))
+    labels = dict(PlaceType.choices)
+    for place in page.object_list:
+        place.type_label = labels.get(place.type, _("nog geen type"))  # type: ignore[attr-defined]
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    query = filters.urlencode()
+    context = {"form": form, "page": page, "places": page.object_list, "caps": cap_status(),
                "can_keep_register": request.user.has_role(*REGISTER_KEEPERS),
-               "query": request.GET.urlencode()}
+               "query": query,
+               # The filter form's HTML depends only on the filters typed, the language and the buurten: it is
+               # rendered once per combination (most views are of the unfiltered register) and cached.
+               "form_cache_key": f"{reference_areas_version()}?{query}",
+               "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)}
     template = "places/list.html#results" if request.htmx else "places/list.html"
     return render(request, template, context)
 
@@ -272,7 +287,17 @@ def place_audit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def place_map(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None)
     places = place_list(user=request.user, filters=form.filters() if form.is_bound else None)
-    context: dict[str, Any] = {"form": form, **map_context(list(neighbourhood_list()), places)}
+    total = places.count()
+    # A marker per place up to MAP_MARKER_LIMIT; beyond it the map counts the places per buurt (B5).
+    shown = places if total <= MAP_MARKER_LIMIT else places.none()
+    others = request.GET.copy()  # the filters a buurt's link keeps
+    others.pop("neighbourhood", None)
+    context: dict[str, Any] = {"form": form, "total": total, "marker_limit": MAP_MARKER_LIMIT,
+                               "query": others.urlencode(),
+                               **map_context(neighbourhood_outlines(), shown)}
+    if total > MAP_MARKER_LIMIT:
+        counts = place_counts_per_neighbourhood(places)
+        context["per_neighbourhood"] = per_neighbourhood_points(context["areas"], counts)
     return render(request, "places/map.html", context)
 
 

@@ -1,0 +1,15 @@
+"""The project's URLs and error handlers, plus two views that fail, to see the 500 answers (tests only)."""
+
+from django.urls import path
+
+from ontmoet.accounts.permissions import public
+from ontmoet.config.urls import handler400, handler403, handler404, handler500  # noqa: F401 - Django reads them
+from ontmoet.config.urls import urlpatterns as project_urlpatterns
+
+
+@public
+def boom(request):  # type: ignore[no-untyped-def]
+    raise RuntimeError("a bug")
+
+
+urlpatterns = [*project_urlpatterns, path("kapot", boom), path("api/v1/kapot", boom)]
