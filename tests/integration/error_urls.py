@@ -12,4 +12,5 @@ def boom(request):  # type: ignore[no-untyped-def]
     raise RuntimeError("a bug")
 
 
-urlpatterns = [*project_urlpatterns, path("kapot", boom), path("api/v1/kapot", boom)]
+# Before the project's own: the API answers every other path under api/v1/ with its 404.
+urlpatterns = [path("kapot", boom), path("api/v1/kapot", boom), *project_urlpatterns]

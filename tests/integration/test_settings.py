@@ -88,7 +88,8 @@ def test_the_proxy_header_is_trusted_only_behind_a_tls_proxy(tmp_path):
 def test_static_files_are_served_by_whitenoise_with_hashed_names(tmp_path):
     found = _settings(tmp_path)
     middleware = found["middleware"]
-    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == 1  # right after SecurityMiddleware
+    security = middleware.index("django.middleware.security.SecurityMiddleware")
+    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") == security + 1
     assert found["storage"] == "ontmoet.config.static_storage.StaticStorage"
 
 
