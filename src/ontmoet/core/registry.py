@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
@@ -44,9 +45,32 @@ class StartPanel:
     order: int
 
 
+@dataclass(frozen=True)
+class IndicatorReading:
+    """One year's reading of an indicator from a capability's own records.
+
+    ``value`` is a share as a fraction between 0 and 1, a count, or 1/0 for a yes/no effort; ``achieved`` says
+    for a yes/no effort whether it was made; ``detail`` is one sentence for the dashboard (in Dutch, translated)."""
+
+    value: Decimal | None
+    achieved: bool | None = None
+    detail: str | Promise = ""
+
+
+@dataclass(frozen=True)
+class IndicatorSource:
+    """Where a plan indicator (``[monitoring.<key>]``) reads its value: ``read(year)`` returns the reading, or
+    None when the capability holds no data for that year (the indicator then says so, never a made-up value).
+    Monitoring reads these without importing the subsidy, capacity or board-support apps."""
+
+    key: str
+    read: Callable[[int], IndicatorReading | None]
+
+
 _MENU: dict[str, MenuEntry] = {}
 _DEMO: dict[str, DemoLoader] = {}
 _PANELS: dict[str, StartPanel] = {}
+_INDICATORS: dict[str, IndicatorSource] = {}
 
 
 def register_menu_entry(entry: MenuEntry) -> None:
@@ -71,3 +95,11 @@ def demo_loaders() -> list[DemoLoader]:
 
 def start_panels() -> list[StartPanel]:
     return sorted(_PANELS.values(), key=lambda p: p.order)
+
+
+def register_indicator_source(source: IndicatorSource) -> None:
+    _INDICATORS[source.key] = source
+
+
+def indicator_source(key: str) -> IndicatorSource | None:
+    return _INDICATORS.get(key)
