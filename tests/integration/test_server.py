@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from ontmoet.config.launch import free_port
+from tests.keys import TEST_SECRET_KEY
 
 BIN = Path(sys.executable).parent
 DEMO_PASSWORD = "ontmoet-demo-2026"
@@ -35,7 +36,7 @@ DEMO_PASSWORD = "ontmoet-demo-2026"
 def server_env(tmp_path_factory) -> dict[str, str]:
     var = tmp_path_factory.mktemp("var")
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
-    env.update(SECRET_KEY="s" * 50, DATABASE_URL="", ONTMOET_VAR_DIR=str(var), WEB_CONCURRENCY="2")
+    env.update(SECRET_KEY=TEST_SECRET_KEY, DATABASE_URL="", ONTMOET_VAR_DIR=str(var), WEB_CONCURRENCY="2")
     for command in (["migrate", "--no-input"], ["collectstatic", "--no-input", "--verbosity", "0"],
                     ["load_demo"], ["demo_logins"]):
         subprocess.run([str(BIN / "ontmoet"), *command], env=env, check=True, capture_output=True, timeout=300)
