@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.forms import StyledFormMixin, coordinate_field
 from ontmoet.places import errors
 from ontmoet.places.fields import REGISTER_FIELDS, field_labels
 from ontmoet.places.models import Board, BoardMember, Building, MeetingPlace
@@ -67,6 +67,12 @@ class PlaceForm(StyledFormMixin, forms.ModelForm[MeetingPlace]):
                    "accessibility_notes": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"neighbourhood": _("Alleen voor een plek zonder coördinaten. Met coördinaten volgt de buurt "
                                          "uit het punt.")}
+
+    # Text boxes that read Dutch decimals (50,8512 or 50.8512), each with its own example (A10).
+    latitude = coordinate_field("latitude", label=_("Breedtegraad"), example="50,8512",
+                                help_text=_("WGS84, zoals op een online kaart. Bijvoorbeeld 50,8512."))
+    longitude = coordinate_field("longitude", label=_("Lengtegraad"), example="5,6909",
+                                 help_text=_("Bijvoorbeeld 5,6909."))
 
     #: Fields of the form itself (not facts of the place) that are always kept.
     own_fields: tuple[str, ...] = ()

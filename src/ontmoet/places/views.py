@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +22,7 @@ from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, PLACE_EDITORS, REGI
 from ontmoet.core.audit import audit_events_for
 from ontmoet.core.forms import apply_validation_error
 from ontmoet.core.tabular import ImportFileError, RowProblem, max_bytes
+from ontmoet.domain.numbers import NumberFormatError, parse_number
 from ontmoet.places import errors as place_errors
 from ontmoet.places import exporting, services
 from ontmoet.places.fields import REGISTER_FIELDS
@@ -265,12 +265,11 @@ def neighbourhood_hint(request: AuthenticatedHttpRequest) -> HttpResponse:
     """htmx partial on the place form: which buurt the typed coordinates fall in."""
     buurt, problem = None, ""
     try:
-        lat, lon = Decimal(request.GET.get("latitude", "").replace(",", ".")), Decimal(
-            request.GET.get("longitude", "").replace(",", "."))
-    except InvalidOperation:
+        lat, lon = (parse_number(request.GET.get(axis, ""), grouping=False) for axis in ("latitude", "longitude"))
+    except NumberFormatError:
         problem = _("Vul breedtegraad en lengtegraad in om de buurt te zien.")
     else:
-        if lat.is_finite() and lon.is_finite() and -90 <= lat <= 90 and -180 <= lon <= 180:
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
             buurt = neighbourhood_for_point(lat, lon)
         if buurt is None:
             problem = str(place_errors.OUTSIDE_MAASTRICHT)
