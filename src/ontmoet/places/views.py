@@ -20,6 +20,7 @@ from ontmoet.accounts.http import AuthenticatedHttpRequest
 from ontmoet.accounts.permissions import ensure_acts_for, require_roles
 from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, PLACE_EDITORS, REGISTER_KEEPERS, STAFF_ROLES
 from ontmoet.core.audit import audit_events_for
+from ontmoet.core.audit_display import readable_events
 from ontmoet.core.forms import apply_validation_error
 from ontmoet.core.tabular import ImportFileError, RowProblem, max_bytes
 from ontmoet.domain.numbers import NumberFormatError, parse_number
@@ -279,7 +280,8 @@ def neighbourhood_hint(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_roles(AUDIT_READERS)
 def place_audit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(MeetingPlace, pk=pk)
-    return render(request, "places/audit.html", {"place": place, "events": audit_events_for(place)})
+    return render(request, "places/audit.html", {"place": place,
+                                                 "events": readable_events(audit_events_for(place))})
 
 
 @require_roles(STAFF_ROLES)
