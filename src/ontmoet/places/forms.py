@@ -37,9 +37,19 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         district, neighbourhood = self.fields["district"], self.fields["neighbourhood"]
         assert isinstance(district, forms.ChoiceField) and isinstance(neighbourhood, forms.ChoiceField)
-        districts, buurten = area_choices()  # reference data, read once per process
+        # With a wijk chosen, the buurt list holds only its buurten (A15); reference data, read once per process.
+        chosen = str(self.data.get("district", "")) if self.is_bound else ""
+        districts, buurten = area_choices(chosen)
         district.choices = [("", _("Alle wijken")), *districts]
         neighbourhood.choices = [("", _("Alle buurten")), *buurten]
+        picked = str(self.data.get("neighbourhood", "")) if self.is_bound else ""
+        other_wijk = {code for code, _n in area_choices()[1]} - {code for code, _n in buurten}
+        if picked in other_wijk:
+            # A buurt of another wijk (the wijk was changed after it): the wijk wins and the buurt list shows
+            # "Alle buurten" again, as the user sees. A code that is no buurt at all stays an error.
+            data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict: both copy
+            data["neighbourhood"] = ""
+            self.data = data
         self.fields["accessibility"].widget.attrs["class"] = "ontmoet-checkbox-list"
 
     def filters(self) -> PlaceFilters:

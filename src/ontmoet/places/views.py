@@ -55,6 +55,7 @@ from ontmoet.places.selectors import (
     place_list,
     place_page,
     place_type_history,
+    places_without_coordinates,
     reference_areas_version,
 )
 from ontmoet.places.types import PlaceType
@@ -78,8 +79,11 @@ def place_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
                # rendered once per combination (most views are of the unfiltered register) and cached.
                "form_cache_key": f"{reference_areas_version()}?{query}",
                "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)}
-    template = "places/list.html#results" if request.htmx else "places/list.html"
-    return render(request, template, context)
+    if request.htmx:
+        # The results, and the buurt list narrowed to the chosen wijk (swapped in beside them, A15).
+        return HttpResponse(render_to_string("places/list.html#results", context, request)
+                            + render_to_string("places/list.html#buurt_field", {**context, "oob": True}, request))
+    return render(request, "places/list.html", context)
 
 
 @require_roles(ALL_ROLES)
@@ -291,10 +295,13 @@ def place_map(request: AuthenticatedHttpRequest) -> HttpResponse:
     total = places.count()
     # A marker per place up to MAP_MARKER_LIMIT; beyond it the map counts the places per buurt (B5).
     shown = places if total <= MAP_MARKER_LIMIT else places.none()
-    others = request.GET.copy()  # the filters a buurt's link keeps
+    others = request.GET.copy()  # the filters a buurt's link keeps (it sets the buurt and its wijk itself)
     others.pop("neighbourhood", None)
+    others.pop("district", None)
+    unplaced, unplaced_count = places_without_coordinates(places)
     context: dict[str, Any] = {"form": form, "total": total, "marker_limit": MAP_MARKER_LIMIT,
-                               "query": others.urlencode(),
+                               "query": others.urlencode(), "chosen_buurt": form.filters().neighbourhood,
+                               "unplaced": unplaced, "unplaced_count": unplaced_count,
                                **map_context(neighbourhood_outlines(), shown)}
     if total > MAP_MARKER_LIMIT:
         counts = place_counts_per_neighbourhood(places)
