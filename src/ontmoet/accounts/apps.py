@@ -13,4 +13,6 @@ class AccountsConfig(AppConfig):
         from ontmoet.core.registry import DemoLoader, MenuEntry, register_demo_loader, register_menu_entry
 
         register_demo_loader(DemoLoader(name="accounts", load=load_accounts_demo, order=0))
-        register_menu_entry(MenuEntry(_("Gebruikers"), "accounts:users", ACCOUNT_MANAGERS, order=90))
+        register_menu_entry(MenuEntry(_("Gebruikers"), "accounts:users", ACCOUNT_MANAGERS, order=90,
+                                      description=_("Accounts, rollen, plekken van bestuursleden, wachtwoorden "
+                                                    "en API-tokens.")))
