@@ -21,7 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ontmoet.accounts.permissions import PUBLIC
 from ontmoet.accounts.roles import Role
-from tests.factories import BoardMemberFactory, PlaceFactory
+from tests.factories import BoardMemberFactory, PlaceFactory, UserFactory
 from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +34,7 @@ AUDIT = frozenset({Role.POLICY_OFFICER, Role.GRANT_OFFICER, Role.DECISION_MAKER,
 FINANCE = frozenset({Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.DECISION_MAKER, Role.ADMINISTRATOR})
 FINANCE_WRITE = FINANCE - {Role.DECISION_MAKER}
 IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
+ACCOUNTS = frozenset({Role.ADMINISTRATOR})
 PUBLIC_PAGE = frozenset({"public"})
 
 
@@ -55,6 +56,14 @@ PAGES: dict[str, Target] = {
     "set_language": Target(PUBLIC_PAGE),
     "health": Target(PUBLIC_PAGE),
     "ready": Target(PUBLIC_PAGE),
+    "accounts:users": Target(ACCOUNTS),
+    "accounts:user_create": Target(ACCOUNTS),
+    "accounts:user_detail": Target(ACCOUNTS, ("account",)),
+    "accounts:user_deactivate": Target(ACCOUNTS, ("account",)),
+    "accounts:user_reactivate": Target(ACCOUNTS, ("account",)),
+    "accounts:password_reset": Target(ACCOUNTS, ("account",)),
+    "accounts:token_issue": Target(ACCOUNTS, ("account",)),
+    "accounts:token_revoke": Target(ACCOUNTS, ("account",)),
     "places:list": Target(ALL),
     "places:detail": Target(ALL, ("place",), place_bound=True),
     "places:edit": Target(KEEPERS | {Role.BOARD_MEMBER}, ("place",), place_bound=True),
@@ -138,6 +147,7 @@ def objects(db: Any) -> dict[str, Any]:
         "type_change": place.type_history.get(),
         "scenario": ScenarioFactory(),
         "project": InvestmentProjectFactory(),
+        "account": UserFactory(username="ander-account", role=Role.DATA_ANALYST),
     }
 
 

@@ -66,6 +66,17 @@ CALLS: dict[str, tuple[str, Call]] = {
     "ontmoet.accounts.services.board_account_link": (Role.ADMINISTRATOR, lambda by: {
         "place": PlaceFactory(), "user": UserFactory(username="bo", role=Role.BOARD_MEMBER)}),
     "ontmoet.accounts.services.token_issue": (Role.ADMINISTRATOR, lambda by: {"user": UserFactory(username="api")}),
+    "ontmoet.accounts.services.token_revoke": (Role.ADMINISTRATOR, lambda by: {"user": _with_token("api-weg")}),
+    "ontmoet.accounts.services.board_account_unlink": (Role.ADMINISTRATOR, lambda by: _linked_board_member()),
+    "ontmoet.accounts.services.user_update": (Role.ADMINISTRATOR, lambda by: {
+        "user": UserFactory(username="wissel", role=Role.DATA_ANALYST), "role": Role.BOARD_MEMBER,
+        "places": [PlaceFactory()]}),
+    "ontmoet.accounts.services.user_deactivate": (Role.ADMINISTRATOR, lambda by: {
+        "user": UserFactory(username="vertrokken")}),
+    "ontmoet.accounts.services.user_reactivate": (Role.ADMINISTRATOR, lambda by: {
+        "user": UserFactory(username="terug", is_active=False)}),
+    "ontmoet.accounts.services.password_reset": (Role.ADMINISTRATOR, lambda by: {
+        "user": UserFactory(username="vergeten"), "password": "een-nieuw-lang-wachtwoord"}),
     "ontmoet.places.services.place_create": (Role.POLICY_OFFICER, lambda by: {
         "values": {"name": "Nieuwe huiskamer"}, "type": "living_room", "effective_date": dt.date(2026, 1, 1)}),
     "ontmoet.places.services.place_update": (Role.BOARD_MEMBER, lambda by: {
@@ -107,6 +118,21 @@ CALLS: dict[str, tuple[str, Call]] = {
     "ontmoet.assessment.services.neighbourhood_stats_import": (Role.DATA_ANALYST, lambda by: {
         "content": STATS_CSV, "file_name": "stats.csv"}),
 }
+
+
+def _with_token(username: str) -> Any:
+    from rest_framework.authtoken.models import Token
+
+    user = UserFactory(username=username)
+    Token.objects.create(user=user)
+    return user
+
+
+def _linked_board_member() -> dict[str, Any]:
+    place = PlaceFactory()
+    user = UserFactory(username="oud-bestuur", role=Role.BOARD_MEMBER)
+    place.board_accounts.add(user)
+    return {"place": place, "user": user}
 
 
 def _own_place(by: Any) -> Any:

@@ -1,7 +1,61 @@
-from django.contrib.auth.forms import AuthenticationForm
+"""Forms of the login page and of the administrator's account pages (the rules themselves are in the services)."""
 
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.accounts.roles import Role
+from ontmoet.accounts.selectors import place_choices
 from ontmoet.core.forms import StyledFormMixin
+
+#: What the configured password validators require, as one sentence under the field (in the interface language).
+PASSWORD_RULES = lazy(lambda: " ".join(password_validation.password_validators_help_texts()), str)()
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
     pass
+
+
+class _RoleAndPlacesForm(StyledFormMixin, forms.Form):
+    full_name = forms.CharField(label=_("Naam"), max_length=150, required=False)
+    role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
+    places: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Plekken (alleen voor een bestuurslid)"), queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Een bestuurslid handelt alleen voor de plekken die hier zijn aangevinkt."))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["places"].queryset = place_choices()  # type: ignore[attr-defined]
+
+
+class UserCreateForm(_RoleAndPlacesForm):
+    username = forms.CharField(label=_("Gebruikersnaam"), max_length=150)
+    password = forms.CharField(label=_("Wachtwoord"), strip=False, widget=forms.PasswordInput(render_value=True,
+                               attrs={"autocomplete": "new-password"}),
+                               help_text=PASSWORD_RULES)
+    field_order = ["username", "full_name", "role", "places", "password"]
+
+
+class UserEditForm(_RoleAndPlacesForm):
+    pass
+
+
+class PasswordResetForm(StyledFormMixin, forms.Form):
+    password = forms.CharField(label=_("Nieuw wachtwoord"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                               help_text=PASSWORD_RULES)
+    password_again = forms.CharField(label=_("Nieuw wachtwoord (nogmaals)"), strip=False,
+                                     widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
+            self.add_error("password_again", _("De twee wachtwoorden zijn niet gelijk."))
+        return data

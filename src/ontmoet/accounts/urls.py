@@ -6,4 +6,12 @@ app_name = "accounts"
 urlpatterns = [
     path("login", views.login, name="login"),
     path("logout", views.logout, name="logout"),
+    path("gebruikers/", views.user_list_view, name="users"),
+    path("gebruikers/nieuw", views.user_create_view, name="user_create"),
+    path("gebruikers/<int:pk>", views.user_detail_view, name="user_detail"),
+    path("gebruikers/<int:pk>/deactiveren", views.user_deactivate_view, name="user_deactivate"),
+    path("gebruikers/<int:pk>/activeren", views.user_reactivate_view, name="user_reactivate"),
+    path("gebruikers/<int:pk>/wachtwoord", views.password_reset_view, name="password_reset"),
+    path("gebruikers/<int:pk>/token", views.token_issue_view, name="token_issue"),
+    path("gebruikers/<int:pk>/token/intrekken", views.token_revoke_view, name="token_revoke"),
 ]

@@ -1,9 +1,157 @@
-"""Login and logout. Locally a plain login stands in for eHerkenning / the municipal SSO (domain.md §9)."""
+"""Login and logout, and the administrator's account pages.
 
+Locally a plain login stands in for eHerkenning / the municipal SSO (domain.md §9). The account pages are thin:
+forms parse, ``accounts.services`` change (each a door, audited), ``accounts.selectors`` read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from ontmoet.accounts.forms import LoginForm
-from ontmoet.accounts.permissions import public
+from ontmoet.accounts import selectors, services
+from ontmoet.accounts.forms import LoginForm, PasswordResetForm, UserCreateForm, UserEditForm
+from ontmoet.accounts.http import AuthenticatedHttpRequest
+from ontmoet.accounts.models import User
+from ontmoet.accounts.permissions import public, require_roles
+from ontmoet.accounts.roles import ACCOUNT_MANAGERS
+from ontmoet.core.forms import apply_validation_error
+
+#: Where a newly issued API token waits, in the server-side session, for the one page that shows it.
+NEW_TOKEN_KEY = "accounts:new_token"
 
 login = public(auth_views.LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm))
 logout = public(auth_views.LogoutView.as_view())
+
+
+@require_roles(ACCOUNT_MANAGERS)
+def user_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "accounts/users.html", {"users": selectors.user_list()})
+
+
+@require_roles(ACCOUNT_MANAGERS)
+def user_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.user_create(username=data["username"], role=data["role"], password=data["password"],
+                                        places=list(data["places"]), full_name=data["full_name"], by=request.user)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Account %(name)s aangemaakt.") % {"name": user.username})
+            return redirect("accounts:user_detail", user.pk)
+    return render(request, "accounts/user_create.html", {"form": form})
+
+
+def _detail(request: AuthenticatedHttpRequest, account: User, *, form: UserEditForm | None = None,
+            status: int = 200, **extra: Any) -> HttpResponse:
+    if form is None:
+        form = UserEditForm(initial={"full_name": account.get_full_name(), "role": account.role,
+                                     "places": list(account.board_places.all())})
+    context = {"account": account, "form": form, "token_created": selectors.token_created(account),
+               "is_self": account.pk == request.user.pk, **extra}
+    response = render(request, "accounts/user_detail.html", context, status=status)
+    if "new_token" in extra:
+        response["Cache-Control"] = "no-store"  # the key is shown once: never from a cache or the back button
+    return response
+
+
+@require_roles(ACCOUNT_MANAGERS)
+def user_detail_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    if request.method != "POST":
+        new_token = request.session.pop(NEW_TOKEN_KEY, None)
+        if new_token and new_token.get("user") == account.pk:
+            return _detail(request, account, new_token=new_token["key"])
+        return _detail(request, account)
+    form = UserEditForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.user_update(user=account, role=data["role"], places=list(data["places"]),
+                                 full_name=data["full_name"], by=request.user)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Rol en plekken van %(name)s opgeslagen.") % {"name": account.username})
+            return redirect("accounts:user_detail", account.pk)
+    account.refresh_from_db()
+    return _detail(request, account, form=form, status=400)
+
+
+def _refused(request: AuthenticatedHttpRequest, exc: ValidationError) -> None:
+    for text in exc.messages:
+        messages.error(request, text)
+
+
+@require_roles(ACCOUNT_MANAGERS)
+@require_POST
+def user_deactivate_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    try:
+        services.user_deactivate(user=account, by=request.user)
+    except ValidationError as exc:
+        _refused(request, exc)
+    else:
+        messages.success(request, _("Account %(name)s gedeactiveerd: inloggen en het API-token werken niet "
+                                    "meer.") % {"name": account.username})
+    return redirect("accounts:user_detail", account.pk)
+
+
+@require_roles(ACCOUNT_MANAGERS)
+@require_POST
+def user_reactivate_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    services.user_reactivate(user=account, by=request.user)
+    messages.success(request, _("Account %(name)s is weer actief.") % {"name": account.username})
+    return redirect("accounts:user_detail", account.pk)
+
+
+@require_roles(ACCOUNT_MANAGERS)
+def password_reset_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.password_reset(user=account, password=form.cleaned_data["password"], by=request.user)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("Nieuw wachtwoord voor %(name)s ingesteld. Geef het op een veilige manier "
+                                        "door.") % {"name": account.username})
+            return redirect("accounts:user_detail", account.pk)
+    status = 400 if form.is_bound else 200
+    return render(request, "accounts/password_reset.html", {"account": account, "form": form}, status=status)
+
+
+@require_roles(ACCOUNT_MANAGERS)
+@require_POST
+def token_issue_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    try:
+        key = services.token_issue(user=account, by=request.user)
+    except ValidationError as exc:
+        _refused(request, exc)
+        return redirect("accounts:user_detail", account.pk)
+    # Post/redirect/get, so that reloading the page cannot issue another token; the key waits in the
+    # (server-side) session only until the page after the redirect shows it, once.
+    request.session[NEW_TOKEN_KEY] = {"user": account.pk, "key": key}
+    return redirect("accounts:user_detail", account.pk)
+
+
+@require_roles(ACCOUNT_MANAGERS)
+@require_POST
+def token_revoke_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    services.token_revoke(user=account, by=request.user)
+    messages.success(request, _("Het API-token van %(name)s is ingetrokken.") % {"name": account.username})
+    return redirect("accounts:user_detail", account.pk)

@@ -19,6 +19,8 @@ class AssessmentConfig(AppConfig):
             register_menu_entry,
         )
 
-        register_menu_entry(MenuEntry(_("Afwegingskader"), "assessment:index", frozenset(STAFF_ROLES), order=40))
+        register_menu_entry(MenuEntry(_("Afwegingskader"), "assessment:index", frozenset(STAFF_ROLES), order=40,
+                                      description=_("De regels voor een nieuwe plek toetsen: wat als hier een "
+                                                    "plek komt, en de kwetsbaarheid per buurt.")))
         register_demo_loader(DemoLoader(name="assessment", load=load_assessment_demo, order=20))
         register_audit_actions(*ACTIONS)

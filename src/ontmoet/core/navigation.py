@@ -23,5 +23,6 @@ def navigation_for(request: HttpRequest) -> list[dict[str, Any]]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        items.append({"label": item.label, "url": url, "current": request.path.startswith(url)})
+        items.append({"label": item.label, "url": url, "current": request.path.startswith(url),
+                      "description": item.description})
     return items

@@ -19,12 +19,14 @@ from django.utils.functional import Promise
 
 @dataclass(frozen=True)
 class MenuEntry:
-    """One item of the main menu, shown to the roles named (role codes)."""
+    """One item of the main menu, shown to the roles named (role codes); ``description`` says on the start
+    page's tile what it is for."""
 
     label: str | Promise
     url_name: str
     roles: frozenset[str]
     order: int
+    description: str | Promise = ""
 
 
 @dataclass(frozen=True)

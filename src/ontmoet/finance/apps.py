@@ -19,6 +19,8 @@ class FinanceConfig(AppConfig):
         from ontmoet.finance.audit_labels import ACTIONS
         from ontmoet.finance.demo import load_finance_demo
 
-        register_menu_entry(MenuEntry(_("Financieel kader"), "finance:budget", FINANCE_READERS, order=30))
+        register_menu_entry(MenuEntry(_("Financieel kader"), "finance:budget", FINANCE_READERS, order=30,
+                                      description=_("Het budget per bouwsteen en jaar, scenario's, "
+                                                    "investeringsprojecten en de verplichtingen.")))
         register_demo_loader(DemoLoader(name="finance", load=load_finance_demo, order=30))
         register_audit_actions(*ACTIONS)

@@ -1,0 +1,35 @@
+"""Reads of accounts for the administrator's pages: users with their places and whether they hold an API token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, Model, OuterRef, Prefetch, QuerySet
+from rest_framework.authtoken.models import Token
+
+from ontmoet.accounts.models import User
+
+
+def place_model() -> type[Model]:
+    """The model behind ``User.board_places`` (the register's places), without importing the register."""
+    model = User._meta.get_field("board_places").related_model
+    assert isinstance(model, type) and issubclass(model, Model)
+    return model
+
+
+def user_list() -> QuerySet[User]:
+    """Every account, active first, with its places and a ``has_token`` flag."""
+    places = place_model()._default_manager.order_by("name")
+    return (User.objects.annotate(has_token=Exists(Token.objects.filter(user=OuterRef("pk"))))
+            .prefetch_related(Prefetch("board_places", queryset=places))
+            .order_by("-is_active", "username"))
+
+
+def token_created(user: User) -> object | None:
+    """When the user's current API token was issued (the key itself is never shown again)."""
+    return Token.objects.filter(user=user).values_list("created", flat=True).first()
+
+
+def place_choices() -> QuerySet[Any]:
+    """The places an administrator can link a board member to."""
+    return place_model()._default_manager.order_by("name")
