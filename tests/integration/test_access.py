@@ -53,6 +53,8 @@ PAGES: dict[str, Target] = {
     "accounts:login": Target(PUBLIC_PAGE),
     "accounts:logout": Target(PUBLIC_PAGE),
     "set_language": Target(PUBLIC_PAGE),
+    "health": Target(PUBLIC_PAGE),
+    "ready": Target(PUBLIC_PAGE),
     "places:list": Target(ALL),
     "places:detail": Target(ALL, ("place",), place_bound=True),
     "places:edit": Target(KEEPERS | {Role.BOARD_MEMBER}, ("place",), place_bound=True),
