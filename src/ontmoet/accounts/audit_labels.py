@@ -10,7 +10,8 @@ from ontmoet.core.registry import AuditAction, AuditField
 USER = "accounts.User"
 _ACCOUNT = {"account": AuditField(_("Account"))}
 _USER = {"places": AuditField(_("Gekoppelde plekken"), kind="list"), "name": AuditField(_("Naam")),
-         "active": AuditField(_("Account actief"), kind="bool")}
+         "active": AuditField(_("Account actief"), kind="bool"),
+         "token_revoked": AuditField(_("API-token ingetrokken"), kind="bool")}
 
 ACTIONS = (
     AuditAction("user_create", _("Account aangemaakt"), (USER,), _USER),
