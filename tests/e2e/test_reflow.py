@@ -225,5 +225,8 @@ def test_at_1280_px_the_scenario_form_and_the_band_totals_are_not_clipped(page, 
     clipped = page.evaluate("""() => [...document.querySelectorAll('.ontmoet-table-wrapper, .ontmoet-table-scroll')]
         .filter(e => e.scrollWidth > e.clientWidth + 1)
         .map(e => `${e.className}: ${e.scrollWidth} > ${e.clientWidth}`)""")
+    if SCREENSHOTS is not None:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name.replace(':', '-')}-1280.png"), full_page=True)
     assert clipped == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
