@@ -45,6 +45,8 @@ SKIPPED: dict[str, str] = {
     "finance:export": "download",
     "finance:scenario_file": "download",
     "places:neighbourhood_hint": "fragment for htmx inside the place form",
+    "health": "probe for the load balancer (plain text)",
+    "ready": "probe for the load balancer (plain text)",
     "api-schema": "API (OpenAPI JSON)",
     "api-docs": "API documentation rendered by its own viewer",
     "api-unknown": "API catch-all (problem+json)",

@@ -51,9 +51,9 @@ def test_policy_officer_filters_changes_type_and_sees_the_audit_entry(page, logi
     assert "Ontmoetingscentrum" in history.inner_text()
     page.get_by_role("link", name="Audittrail").click()
     trail = page.get_by_role("table").inner_text()
-    assert "place_change_type" in trail
+    assert "Type gewijzigd" in trail and "place_change_type" not in trail
     assert "Besluit van het bestuur van 12 februari 2026" in trail
-    assert "community_house → meeting_centre" in trail
+    assert "Type: Gemeenschapshuis → Ontmoetingscentrum" in trail and "Ingangsdatum: – → 1 maart 2026" in trail
     assert_accessible(page)
 
 

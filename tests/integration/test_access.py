@@ -54,6 +54,8 @@ PAGES: dict[str, Target] = {
     "accounts:login": Target(PUBLIC_PAGE),
     "accounts:logout": Target(PUBLIC_PAGE),
     "set_language": Target(PUBLIC_PAGE),
+    "health": Target(PUBLIC_PAGE),
+    "ready": Target(PUBLIC_PAGE),
     "accounts:users": Target(ACCOUNTS),
     "accounts:user_create": Target(ACCOUNTS),
     "accounts:user_detail": Target(ACCOUNTS, ("account",)),

@@ -108,7 +108,11 @@ def test_what_if_with_a_buurt_uses_the_label_point(client, policy_officer):
     ("params", "message"),
     [
         ({"type": "living_room", "latitude": "abc", "longitude": "5.6887"},
-         "Vul een getal in, bijvoorbeeld 50,8488 of 50.8488."),
+         "„abc” is geen getal. Schrijf bijvoorbeeld 50,8488."),
+        # The longitude's message gives a longitude as its example, not a latitude (A10).
+        ({"type": "living_room", "latitude": "50.85", "longitude": "oost"},
+         "„oost” is geen getal. Schrijf bijvoorbeeld 5,6887."),
+        ({"type": "living_room", "latitude": "50,8512", "longitude": "5,6,9"}, "heeft meer dan één komma"),
         ({"type": "living_room", "latitude": "52.37", "longitude": "4.89"}, str(errors.OUTSIDE_MAASTRICHT)),
         ({"type": "living_room", "latitude": "50.85", "longitude": ""}, str(errors.COORDINATES_PAIR)),
         ({"type": "living_room"}, str(errors.LOCATION_REQUIRED)),

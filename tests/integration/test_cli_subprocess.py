@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from ontmoet.policy.loader import plan_path
+from tests.keys import TEST_SECRET_KEY
 
 ONTMOET = Path(sys.executable).parent / "ontmoet"
 HEADER = "naam;type;straat;huisnummer;postcode;plaats;breedtegraad;lengtegraad;buurtcode\n"
@@ -24,7 +25,7 @@ HEADER = "naam;type;straat;huisnummer;postcode;plaats;breedtegraad;lengtegraad;b
 def cli_env(tmp_path_factory) -> dict[str, str]:
     home = tmp_path_factory.mktemp("cli")
     env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "ONTMOET_PLAN")}
-    env.update({"SECRET_KEY": "cli-test-only", "DATABASE_URL": f"sqlite:///{home / 'cli.sqlite3'}",
+    env.update({"SECRET_KEY": TEST_SECRET_KEY, "DATABASE_URL": f"sqlite:///{home / 'cli.sqlite3'}",
                 "ONTMOET_VAR_DIR": str(home)})
     migrated = subprocess.run([str(ONTMOET), "migrate", "--no-input", "-v0"], env=env, capture_output=True,
                               text=True, check=False)

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ontmoet.policy.loader import plan_path
+from tests.keys import TEST_SECRET_KEY
 
 
 def test_plan_show_prints_the_seed_caps_and_unit_amounts():
@@ -54,7 +55,7 @@ def test_start_up_with_a_bad_plan_stops_with_the_key_named(tmp_path):
     bad = tmp_path / "plan.toml"
     bad.write_text(plan_path().read_text(encoding="utf-8").replace('fte_per_place = "0.25"', 'fte_per_place = "kwart"'),
                    encoding="utf-8")
-    env = {**os.environ, "ONTMOET_PLAN": str(bad), "SECRET_KEY": "x",
+    env = {**os.environ, "ONTMOET_PLAN": str(bad), "SECRET_KEY": TEST_SECRET_KEY,
            "DJANGO_SETTINGS_MODULE": "ontmoet.config.settings"}
     result = subprocess.run([sys.executable, "-m", "ontmoet.manage", "check"], env=env, capture_output=True, text=True,
                             check=False)

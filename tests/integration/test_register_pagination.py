@@ -141,7 +141,8 @@ def test_beyond_the_limit_the_map_counts_per_buurt_and_says_so(officer_client, s
     assert '<circle class="place type-' not in html
     assert "7 plekken gevonden: meer dan 5, dus de kaart toont het aantal per buurt." in html
     assert f"{centrum.name}</a> – 4" in html and f"{other.name}</a> – 3" in html
-    assert f'href="/register/kaart?type=community_house&amp;neighbourhood={centrum.code}"' in html
+    assert (f'href="/register/kaart?type=community_house&amp;district={centrum.district.code}'
+            f'&amp;neighbourhood={centrum.code}"') in html
     one_buurt = officer_client.get(reverse("places:map"), {"neighbourhood": centrum.code}).content.decode()
     assert one_buurt.count('<circle class="place type-') == 4
 

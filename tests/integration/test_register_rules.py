@@ -239,3 +239,23 @@ def test_an_unchecked_yes_is_not_a_met_condition():
     for _ in range(3):
         BoardMemberFactory(board=board)
     assert board_condition_of(board.place).met is None
+
+
+def test_the_first_entry_can_be_corrected_to_an_earlier_date_and_the_audit_names_what_it_replaced(
+        policy_officer):
+    """The refusal of dates before the first entry told the officer to correct that entry, which it then
+    refused too: the entry being corrected does not bound its own correction."""
+    place = PlaceFactory(type="living_room", since=D(2024, 5, 1))
+    first = place.type_history.get()
+    services.place_type_correct(place=place, entry=first, to="social_restaurant", effective_date=D(2024, 3, 1),
+                                reason="Was vanaf de opening een sociaal restaurant", by=policy_officer)
+    assert MeetingPlace.objects.with_type(D(2024, 3, 1)).get(pk=place.pk).type == "social_restaurant"
+    event = audit_events_for(place).get(action="place_type_correct")
+    assert event.changes == {"type": {"before": "living_room", "after": "social_restaurant"},
+                             "effective_date": {"before": "2024-05-01", "after": "2024-03-01"}}
+    later = services.place_change_type(place=place, to="community_house", effective_date=D(2025, 1, 1),
+                                       reason="x", by=policy_officer)
+    with pytest.raises(ValidationError) as refused:  # another entry still may not move before the first
+        services.place_type_correct(place=place, entry=later, to="community_house", effective_date=D(2023, 1, 1),
+                                    reason="y", by=policy_officer)
+    assert "effective_date" in refused.value.message_dict

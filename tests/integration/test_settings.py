@@ -16,8 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.keys import TEST_SECRET_KEY
+
 ROOT = Path(__file__).resolve().parents[2]
-READ = re.compile(r"""(?:os\.environ\.get|os\.environ\.setdefault|os\.getenv|_flag)\(\s*["']([A-Z][A-Z0-9_]*)["']""")
+READ = re.compile(r"""(?:os\.environ\.get|os\.environ\.setdefault|os\.getenv|env_text|env_flag|env_int|env_list)"""
+                  r"""\(\s*["']([A-Z][A-Z0-9_]*)["']""")
 
 
 def _configuration_table() -> str:
@@ -61,8 +64,8 @@ def _settings(tmp_path: Path, **env: str) -> dict:
         }))
     """)
     environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "BEHIND_TLS_PROXY", "SECURE_SSL_REDIRECT"}}
-    environment.update(DJANGO_SETTINGS_MODULE="ontmoet.config.settings", SECRET_KEY="x" * 50, DATABASE_URL="",
-                       ONTMOET_VAR_DIR=str(tmp_path), **env)
+    environment.update({"DJANGO_SETTINGS_MODULE": "ontmoet.config.settings", "SECRET_KEY": TEST_SECRET_KEY,
+                        "DATABASE_URL": "", "ONTMOET_VAR_DIR": str(tmp_path), **env})
     result = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True,
                             timeout=60, check=True)
     return json.loads(result.stdout)
@@ -132,10 +135,43 @@ def test_readers_are_not_refused_while_a_long_write_holds_the_lock(tmp_path):
             c.execute("SELECT count(*) FROM t")
             print(c.fetchone()[0])
     """)
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "ontmoet.config.settings", "SECRET_KEY": "x" * 50,
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "ontmoet.config.settings", "SECRET_KEY": TEST_SECRET_KEY,
                    "DATABASE_URL": "", "ONTMOET_VAR_DIR": str(tmp_path), "SQLITE_BUSY_TIMEOUT": "1"}
     result = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
     # The reader saw the last committed state (1 row) without waiting for the writer, then the write landed.
     assert result.stdout.split() == ["wal", "1", "2"]
+
+
+def _start_failure(tmp_path: Path, **env: str) -> str:
+    """Start the real settings as the CLI does and return what it prints when it refuses to start."""
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    environment.update(DJANGO_SETTINGS_MODULE="ontmoet.config.settings", DATABASE_URL="",
+                       ONTMOET_VAR_DIR=str(tmp_path), **env)
+    result = subprocess.run([str(Path(sys.executable).parent / "ontmoet"), "plan", "show"], env=environment,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    return result.stderr
+
+
+@pytest.mark.parametrize(("name", "value", "expected"), [
+    ("SECURE_HSTS_SECONDS", "abc", "SECURE_HSTS_SECONDS='abc' is not a whole number."),
+    ("SQLITE_BUSY_TIMEOUT", "²", "SQLITE_BUSY_TIMEOUT='²' is not a whole number."),
+    ("DB_CONN_MAX_AGE", "-1", "DB_CONN_MAX_AGE='-1' is out of range: it must be at least 0."),
+    ("BEHIND_TLS_PROXY", "misschien", "BEHIND_TLS_PROXY='misschien' is not a yes/no value"),
+])
+def test_a_wrong_value_stops_the_start_with_the_variable_named(tmp_path, name, value, expected):
+    stderr = _start_failure(tmp_path, SECRET_KEY=TEST_SECRET_KEY, **{name: value})
+    assert expected in stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("key", ["x", "x" * 60, "django-insecure-" + "abcdefghij" * 5])
+def test_a_weak_secret_key_is_refused_in_production(tmp_path, key):
+    stderr = _start_failure(tmp_path, SECRET_KEY=key)
+    assert "SECRET_KEY is too weak for production" in stderr and "Traceback" not in stderr
+
+
+def test_a_short_key_is_accepted_by_the_developers_server(tmp_path):
+    assert _settings(tmp_path, SECRET_KEY="x", DEBUG="1")["debug"] is True

@@ -86,4 +86,4 @@ def test_recent_changes_name_the_object_kind_and_who(client, user_with_role):
     admin = user_with_role(Role.ADMINISTRATOR, first_name="Ben", last_name="Beheer")
     user_create(username="nieuwkomer", role=Role.DATA_ANALYST, password=None, by=admin)
     html = _home(client, admin)
-    assert "Gebruiker <strong>nieuwkomer</strong>" in html and "door Ben Beheer" in html
+    assert "Account aangemaakt: gebruiker <strong>nieuwkomer</strong>" in html and "door Ben Beheer" in html

@@ -12,6 +12,7 @@ import polib
 import pytest
 
 import ontmoet
+from tests.keys import TEST_SECRET_KEY
 
 PACKAGE = Path(ontmoet.__file__).resolve().parent
 CATALOGUE = PACKAGE / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -24,7 +25,7 @@ def test_every_message_in_the_code_has_an_english_translation(tmp_path):
         pytest.skip("GNU gettext (xgettext) is not installed")
     copy = tmp_path / "ontmoet"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("static", "__pycache__", "migrations", "*.mo"))
-    env = {**os.environ, "SECRET_KEY": "x", "DJANGO_SETTINGS_MODULE": "ontmoet.config.settings_test",
+    env = {**os.environ, "SECRET_KEY": TEST_SECRET_KEY, "DJANGO_SETTINGS_MODULE": "ontmoet.config.settings_test",
            "PYTHONPATH": str(PACKAGE.parent)}
     subprocess.run([sys.executable, "-m", "django", "makemessages", "-l", "en", "--no-location", "--no-obsolete"],
                    cwd=copy, env=env, check=True, capture_output=True)

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from ontmoet.config.launch import free_port, start
+from tests.keys import TEST_SECRET_KEY
 from tests.perf import loadgen
 
 pytestmark = pytest.mark.perf
@@ -68,7 +69,7 @@ def _ontmoet(env: dict[str, str], *args: str) -> str:
 def demo_env(tmp_path_factory) -> dict[str, str]:
     var = tmp_path_factory.mktemp("bench-var")
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
-    env.update(SECRET_KEY="b" * 50, DATABASE_URL="", ONTMOET_VAR_DIR=str(var), WEB_CONCURRENCY=WORKERS,
+    env.update(SECRET_KEY=TEST_SECRET_KEY, DATABASE_URL="", ONTMOET_VAR_DIR=str(var), WEB_CONCURRENCY=WORKERS,
                LOG_LEVEL="WARNING", DJANGO_SETTINGS_MODULE="ontmoet.config.settings")
     _ontmoet(env, "migrate", "--no-input")
     _ontmoet(env, "collectstatic", "--no-input", "--verbosity", "0")

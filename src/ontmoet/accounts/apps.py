@@ -8,6 +8,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts en rollen")
 
     def ready(self) -> None:
+        from ontmoet.accounts.audit_labels import ACTIONS as AUDIT_ACTIONS
+        from ontmoet.core.registry import register_audit_actions
+
+        register_audit_actions(*AUDIT_ACTIONS)
         from ontmoet.accounts.demo import load_accounts_demo
         from ontmoet.accounts.roles import ACCOUNT_MANAGERS
         from ontmoet.core.registry import DemoLoader, MenuEntry, register_demo_loader, register_menu_entry

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.messages import COORDINATES_PAIR as COORDINATES_PAIR
+from ontmoet.core.messages import LATITUDE_RANGE as LATITUDE_RANGE
+from ontmoet.core.messages import LONGITUDE_RANGE as LONGITUDE_RANGE
 from ontmoet.core.messages import OUTSIDE_MAASTRICHT as OUTSIDE_MAASTRICHT
 
 # Statistics import (file level).
@@ -26,8 +28,6 @@ ROW_LENGTH = _("De regel heeft %(found)s velden; de kopregel heeft er %(expected
 
 # Assessment input (what-if page, API, CLI).
 LOCATION_REQUIRED = _("Kies een punt op de kaart, vul breedte- en lengtegraad in, of kies een buurt.")
-LATITUDE_RANGE = _("De breedtegraad ligt tussen -90 en 90.")
-LONGITUDE_RANGE = _("De lengtegraad ligt tussen -180 en 180.")
 NEIGHBOURHOOD_UNKNOWN = _("Onbekende buurt '%(value)s'.")
 PLACE_UNKNOWN = _("Onbekende plek %(value)s.")
 TYPE_UNKNOWN = _("Onbekend type '%(value)s'.")

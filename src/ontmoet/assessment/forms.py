@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -10,36 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ontmoet.assessment import errors
 from ontmoet.assessment.evaluation import AssessmentRequest
-from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.forms import StyledFormMixin, coordinate_field
 from ontmoet.domain.assessment import ModernisationRequest
 from ontmoet.places.models import Neighbourhood
 from ontmoet.places.types import OwnerKind, PlaceType
-
-COORDINATE_INVALID = _("Vul een getal in, bijvoorbeeld 50,8488 of 50.8488.")
-
-
-class CoordinateField(forms.CharField):
-    """A WGS84 coordinate typed with a decimal point or comma; the typed text is kept on error."""
-
-    def __init__(self, *, low: int, high: int, range_message: Any, **kwargs: Any) -> None:
-        self.low, self.high, self.range_message = low, high, range_message
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off",
-                                                           "spellcheck": "false"}))
-        super().__init__(required=False, max_length=32, **kwargs)
-
-    def clean(self, value: Any) -> Decimal | None:
-        text = (super().clean(value) or "").strip()
-        if not text:
-            return None
-        try:
-            number = Decimal(text.replace(",", "."))
-        except InvalidOperation as exc:
-            raise forms.ValidationError(COORDINATE_INVALID) from exc
-        if not number.is_finite():
-            raise forms.ValidationError(COORDINATE_INVALID)
-        if not self.low <= number <= self.high:
-            raise forms.ValidationError(self.range_message)
-        return number
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -50,10 +23,10 @@ class WhatIfForm(StyledFormMixin, forms.Form):
     """"A new huiskamer here: what does the framework say?" Works as a plain GET form without JavaScript."""
 
     type = forms.ChoiceField(label=_("Type plek"), choices=PlaceType.choices, initial=PlaceType.LIVING_ROOM)
-    latitude = CoordinateField(label=_("Breedtegraad (WGS84)"), low=-90, high=90, range_message=errors.LATITUDE_RANGE,
-                               help_text=_("Bijvoorbeeld 50,8488. Een klik op de kaart vult dit voor u in."))
-    longitude = CoordinateField(label=_("Lengtegraad (WGS84)"), low=-180, high=180,
-                                range_message=errors.LONGITUDE_RANGE, help_text=_("Bijvoorbeeld 5,6887."))
+    latitude = coordinate_field("latitude", label=_("Breedtegraad (WGS84)"), example="50,8488",
+                                help_text=_("Bijvoorbeeld 50,8488. Een klik op de kaart vult dit voor u in."))
+    longitude = coordinate_field("longitude", label=_("Lengtegraad (WGS84)"), example="5,6887",
+                                 help_text=_("Bijvoorbeeld 5,6887."))
     neighbourhood = forms.ModelChoiceField(
         label=_("Of kies een buurt"), queryset=Neighbourhood.objects.order_by("name"), to_field_name="code",
         required=False, empty_label=_("— gebruik de coördinaten —"),

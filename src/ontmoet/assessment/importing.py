@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy
 
@@ -25,6 +25,7 @@ from ontmoet.core.tabular import (
     max_bytes,
     parse_flag,
 )
+from ontmoet.domain.numbers import NumberFormatError, parse_number
 
 FILE_TOO_LARGE = gettext_lazy("Het bestand is groter dan %(limit)s MB; splits het in delen.")
 CONTROL_CHARACTER = gettext_lazy("De regel bevat een stuurteken (bijvoorbeeld NUL).")
@@ -59,10 +60,10 @@ class ParsedFile:
 
 def _percentage(raw: str) -> Decimal | None:
     try:
-        value = Decimal(raw.replace(",", "."))
-    except InvalidOperation:
+        value = parse_number(raw, grouping=False, symbols=("%",))
+    except NumberFormatError:
         return None
-    if not value.is_finite() or value < 0 or value > 100:
+    if value < 0 or value > 100:
         return None
     return value
 

@@ -13,8 +13,10 @@ mistyped address, so that existence is not disclosed. A 403 shows the reason the
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -42,6 +44,10 @@ TEXTS: dict[int, tuple[Promise, Promise, str]] = {
           _("Deze pagina bestaat niet (meer) of u hebt er geen toegang toe. Misschien is het adres verkeerd "
             "getypt of is de plek verwijderd."),
           "Niet gevonden"),
+    503: (_("Ontmoet is even niet bereikbaar"),
+          _("Ontmoet kan de gegevens op dit moment niet bereiken. Er is niets opgeslagen van wat u net deed. "
+            "Probeer het over een halve minuut opnieuw."),
+          "Tijdelijk niet beschikbaar"),
     500: (_("Er ging iets mis"),
           _("Er is een fout opgetreden in Ontmoet. De fout is vastgelegd. Probeer het over enkele minuten "
             "opnieuw; blijft het misgaan, meld het dan bij de beheerder."),
@@ -57,7 +63,12 @@ API_DETAIL = {
     403: "U hebt geen rol die deze handeling mag uitvoeren.",
     404: "Er is niets op dit adres. Zie /api/v1/openapi.json voor de adressen van de API.",
     500: "Er is een fout opgetreden; de fout is vastgelegd.",
+    503: "De database is tijdelijk niet bereikbaar; er is niets opgeslagen. Probeer het opnieuw na Retry-After.",
 }
+#: A lost or refused database connection is an outage, not a defect: 503 with a time to come back (RFC 9110
+#: 15.6.4). The connection health check drops the broken connection before the next request.
+OUTAGES = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 CSRF_API_DETAIL = "De CSRF-controle is mislukt: stuur een Bearer-token mee, of het CSRF-token bij een sessie."
 
 
@@ -74,6 +85,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this inside its handler for the uncaught exception, so the exception is still at hand.
+    if isinstance(sys.exc_info()[1], OUTAGES):
+        response = _answer(request, 503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return _answer(request, 500)
 
 
@@ -112,9 +128,9 @@ def _page(request: HttpRequest, status: int, *, title: Promise, explanation: Pro
     context: dict[str, Any] = {
         "status": status, "title": title, "explanation": explanation, "reason": reason,
         "back_url": _same_site_referer(request), "back_label": back_label or _("Terug naar de vorige pagina"),
-        "show_login": not getattr(getattr(request, "user", None), "is_authenticated", False),
     }
     try:
+        context["show_login"] = not getattr(getattr(request, "user", None), "is_authenticated", False)
         return render(request, TEMPLATE, context, status=status)
     except Exception:
         # The full page reads the session and the user (the database). When that is what failed, the error

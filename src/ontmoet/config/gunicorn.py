@@ -11,12 +11,14 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ontmoet.config.env import env_int, env_text
+
 wsgi_app = "ontmoet.config.wsgi:application"
 bind = ["127.0.0.1:8000"]
 
 # Requests are CPU-bound Python (templates, ORM, serializers): one process per core keeps both cores busy
 # without two processes taking turns on one. WEB_CONCURRENCY is the usual way for a host to say otherwise.
-workers = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 2)
+workers = env_int("WEB_CONCURRENCY", os.cpu_count() or 2, minimum=1)
 worker_class = "sync"
 # Waiting connections queue in the kernel's backlog until a worker is free.
 backlog = 2048
@@ -32,7 +34,7 @@ preload_app = True
 control_socket_disable = True
 
 errorlog = "-"
-loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+loglevel = env_text("LOG_LEVEL", "info").lower()
 accesslog = None  # `--access-logfile -` to log every request
 
 

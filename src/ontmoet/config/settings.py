@@ -7,7 +7,6 @@ in step. The production shape (DEBUG off, WhiteNoise, gunicorn from ``ontmoet.co
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import dj_database_url
@@ -15,28 +14,20 @@ import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.config.env import env_flag, env_int, env_list, env_text, secret_key
 from ontmoet.policy import PlanError, current_plan
 
 # Generic classes (ModelForm[MeetingPlace], QuerySet[...]) at run time, as the type checker sees them.
 django_stubs_ext.monkeypatch()
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = Path(os.environ.get("ONTMOET_HOME", PACKAGE_DIR.parent.parent))
-VAR_DIR = Path(os.environ.get("ONTMOET_VAR_DIR", BASE_DIR / "var"))
+BASE_DIR = Path(env_text("ONTMOET_HOME") or PACKAGE_DIR.parent.parent)
+VAR_DIR = Path(env_text("ONTMOET_VAR_DIR") or BASE_DIR / "var")
 
-
-def _flag(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-DEBUG = _flag("DEBUG")
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    raise ImproperlyConfigured(
-        "SECRET_KEY is not set. Run 'make demo' (it creates var/secret_key) or export SECRET_KEY."
-    )
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+DEBUG = env_flag("DEBUG")
+SECRET_KEY = secret_key(debug=DEBUG)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Validate the policy plan at start-up: a bad figure stops the system with the key and value named.
 try:
@@ -105,9 +96,10 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ontmoet.sqlite3'}",
-        # A worker keeps its connection between requests instead of opening one per request.
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        env_text("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ontmoet.sqlite3'}",
+        # A worker keeps its connection between requests instead of opening one per request; the health check
+        # before each request drops a connection the server has closed, so a restarted database needs no restart.
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -117,7 +109,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         # WAL: readers read the last committed state while one writer writes, so a long import never
         # refuses a page ("database is locked"); writers queue for up to `timeout` seconds.
         "init_command": "PRAGMA journal_mode=WAL",
-        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
         # Take the write lock when a transaction begins: a transaction that read first and then wants to
         # write cannot wait for the lock in WAL mode and would fail at once instead.
         "transaction_mode": "IMMEDIATE",
@@ -159,10 +151,10 @@ CSRF_FAILURE_VIEW = "ontmoet.config.error_views.csrf_failure"
 # TLS. Secure cookies belong behind TLS: over plain http (make demo on 127.0.0.1) a browser would not send
 # them back and every login would fail the CSRF check. Behind a TLS proxy (BEHIND_TLS_PROXY, which trusts its
 # X-Forwarded-Proto) or with the redirect to https (SECURE_SSL_REDIRECT) the cookies are Secure.
-BEHIND_TLS_PROXY = _flag("BEHIND_TLS_PROXY")
-SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT")
+BEHIND_TLS_PROXY = env_flag("BEHIND_TLS_PROXY")
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SESSION_COOKIE_SECURE = BEHIND_TLS_PROXY or SECURE_SSL_REDIRECT
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
@@ -193,9 +185,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": API_VERSION,
     # /core/doc-openapi-contact: who answers questions about this API (set per installation).
     "CONTACT": {
-        "name": os.environ.get("API_CONTACT_NAME", "Ontmoet, gemeente Maastricht"),
-        "url": os.environ.get("API_CONTACT_URL", "https://www.gemeentemaastricht.nl"),
-        "email": os.environ.get("API_CONTACT_EMAIL", "api@ontmoet.example"),
+        "name": env_text("API_CONTACT_NAME", "Ontmoet, gemeente Maastricht"),
+        "url": env_text("API_CONTACT_URL", "https://www.gemeentemaastricht.nl"),
+        "email": env_text("API_CONTACT_EMAIL", "api@ontmoet.example"),
     },
     "LICENSE": {"name": "EUPL-1.2",
                 "url": "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"},
@@ -225,12 +217,12 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Imports (register, neighbourhood statistics): a larger file is refused with the limit named; split it.
-IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_MB", "20")) * 1024 * 1024
-IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "200000"))
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 20, minimum=1) * 1024 * 1024
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 200000, minimum=1)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_text("LOG_LEVEL", "INFO").upper()},
 }

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from ontmoet.accounts.permissions import public
+from ontmoet.config import health
 
 urlpatterns = [
     path("", include("ontmoet.home.urls")),
@@ -15,6 +16,8 @@ urlpatterns = [
     path("financien/", include("ontmoet.finance.urls")),
     path("afwegingskader/", include("ontmoet.assessment.urls")),
     path("api/v1/", include("ontmoet.api.urls")),
+    path("health", health.health, name="health"),
+    path("ready", health.ready, name="ready"),
 ]
 
 # Error answers when DEBUG is off: styled pages in the interface language, problem+json under /api/.

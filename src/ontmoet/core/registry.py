@@ -1,4 +1,5 @@
-"""What each capability contributes to the whole: its menu entry, its demo loader and its start-page panel.
+"""What each capability contributes to the whole: its menu entry, its demo loader, its start-page panel, its
+indicator sources and how the audit trail names its actions.
 
 The lower layers (core, accounts) never import an app. Instead every app registers its parts here from its
 ``AppConfig.ready()``; the navigation, ``ontmoet load_demo`` and the start page read the registry. A new app
@@ -7,8 +8,8 @@ adds itself without editing core.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -69,10 +70,39 @@ class IndicatorSource:
     read: Callable[[int], IndicatorReading | None]
 
 
+@dataclass(frozen=True)
+class AuditField:
+    """How the audit trail shows one key of an action's changes that is no field of the action's models, or
+    that it shows otherwise than the model field would.
+
+    ``label``: None takes the model field's verbose name. ``kind``: how a value reads ("text", "bool",
+    "date", "datetime", "decimal", "euro", "percent" for a fraction, "list"); empty takes it from the model
+    field. ``choices``: code → label (a type code becomes "Ontmoetingscentrum")."""
+
+    label: str | Promise | None = None
+    kind: str = ""
+    choices: Mapping[str, str | Promise] | None = None
+
+
+@dataclass(frozen=True)
+class AuditAction:
+    """What the audit trail calls an action code (``place_change_type`` → "Type gewijzigd").
+
+    ``models`` ("app_label.ModelName") are the models whose fields the action's changes name, searched in
+    order after ``fields``; their verbose names label the fields, their choices and field types show the values
+    (issue 7, A6). The object's own model is always searched last."""
+
+    code: str
+    label: str | Promise
+    models: tuple[str, ...] = ()
+    fields: Mapping[str, AuditField] = field(default_factory=dict)
+
+
 _MENU: dict[str, MenuEntry] = {}
 _DEMO: dict[str, DemoLoader] = {}
 _PANELS: dict[str, StartPanel] = {}
 _INDICATORS: dict[str, IndicatorSource] = {}
+_AUDIT_ACTIONS: dict[str, AuditAction] = {}
 
 
 def register_menu_entry(entry: MenuEntry) -> None:
@@ -105,3 +135,13 @@ def register_indicator_source(source: IndicatorSource) -> None:
 
 def indicator_source(key: str) -> IndicatorSource | None:
     return _INDICATORS.get(key)
+
+
+def register_audit_actions(*actions: AuditAction) -> None:
+    """Name a capability's audit actions (from its ``AppConfig.ready()``); the audit pages read them."""
+    for action in actions:
+        _AUDIT_ACTIONS[action.code] = action
+
+
+def audit_action(code: str) -> AuditAction | None:
+    return _AUDIT_ACTIONS.get(code)

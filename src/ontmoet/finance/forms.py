@@ -3,14 +3,13 @@ or a point ("0,25" or "0.25"). What the user typed stays in the form when someth
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.forms import DutchNumberField, EuroField, StyledFormMixin
 from ontmoet.domain.budget import CountRange, UncertaintyInput
 from ontmoet.domain.budget.scenario import COUNT_FIELDS, MAX_AMOUNT, MAX_COUNT, UNIT_FIELDS
 from ontmoet.domain.budget.uncertainty import MAX_DRAWS
@@ -28,62 +27,20 @@ from ontmoet.policy.loader import FIXED_BLOCKS
 from ontmoet.policy.schema import PolicyPlan
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-AMOUNT_INVALID = _("Geef een bedrag in hele euro's, bijvoorbeeld 62.000.")
-DECIMAL_INVALID = _("Geef een getal, bijvoorbeeld 0,25.")
-_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _SEP = "__"
 
 
-class EuroField(forms.IntegerField):
-    """Whole euros; accepts "€ 62.000", "62.000" and "62000" (a text box, so Dutch notation can be typed)."""
-
-    widget = forms.TextInput
-    default_error_messages = {"invalid": AMOUNT_INVALID}
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("min_value", 0)
-        kwargs.setdefault("max_value", MAX_AMOUNT)
-        super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "numeric")
-
-    def to_python(self, value: Any) -> int | None:
-        if isinstance(value, str):
-            value = value.replace("€", "").replace("\u00a0", "").replace(" ", "").strip()
-            if _GROUPED.match(value):
-                value = value.replace(".", "")
-        return super().to_python(value)
-
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        attrs = super().widget_attrs(widget)
-        attrs.pop("min", None)
-        attrs.pop("max", None)
-        attrs.pop("step", None)
-        return attrs
+def _euros(**kwargs: Any) -> EuroField:
+    """Whole euros from 0 to the model's ceiling (``€ 62.000``, ``62.000``, ``1.500.000,00``)."""
+    kwargs.setdefault("min_value", 0)
+    kwargs.setdefault("max_value", MAX_AMOUNT)
+    return EuroField(**kwargs)
 
 
-class DutchDecimalField(forms.DecimalField):
-    """A decimal with a comma or a point ("0,25" = "0.25")."""
-
-    widget = forms.TextInput
-    default_error_messages = {"invalid": DECIMAL_INVALID}
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
-
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # the stubs derive it from int
-        if isinstance(value, str):
-            value = value.strip()
-            if "," in value:
-                value = value.replace(".", "").replace(",", ".")
-        result: Decimal | None = super().to_python(value)
-        return result
-
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        attrs = super().widget_attrs(widget)
-        for name in ("min", "max", "step"):
-            attrs.pop(name, None)
-        return attrs
+def _decimal(**kwargs: Any) -> DutchNumberField:
+    """A small decimal such as an fte or a percentage: a comma or a point (``0,25`` = ``0.25``), no thousands."""
+    kwargs.setdefault("grouping", False)
+    return DutchNumberField(**kwargs)
 
 
 class ScenarioForm(StyledFormMixin, forms.Form):
@@ -104,19 +61,19 @@ class ScenarioForm(StyledFormMixin, forms.Form):
                     label=f"{ROW_LABELS[name]} {label}", min_value=0, max_value=MAX_COUNT,
                     initial=getattr(start.counts[column], name))
             for block in FIXED_BLOCKS:
-                self.fields[_SEP.join(("blocks", block, column))] = EuroField(
+                self.fields[_SEP.join(("blocks", block, column))] = _euros(
                     label=f"{ROW_LABELS[block]} {label}", initial=start.blocks[block][column])
-            self.fields[_SEP.join(("existing_coverage", column))] = EuroField(
+            self.fields[_SEP.join(("existing_coverage", column))] = _euros(
                 label=f"{ROW_LABELS['existing_coverage']} {label}", initial=start.existing_coverage[column])
         unit_labels = {"meeting_centre": _("Exploitatiesubsidie per Ontmoetingscentrum (€ per jaar)"),
                        "neighbourhood_house": _("Exploitatiesubsidie per Huis van de Wijk (€ per jaar)")}
         for name in UNIT_FIELDS:
-            self.fields[_SEP.join(("unit_amounts", name))] = EuroField(
+            self.fields[_SEP.join(("unit_amounts", name))] = _euros(
                 label=unit_labels[name], initial=getattr(start.unit_amounts, name))
-        self.fields[_SEP.join(("community_work", "fte_per_place"))] = DutchDecimalField(
+        self.fields[_SEP.join(("community_work", "fte_per_place"))] = _decimal(
             label=_("Opbouwwerk: fte per plek"), min_value=Decimal(0), max_value=Decimal(10), max_digits=8,
-            decimal_places=4, initial=str(start.community_work.fte_per_place).replace(".", ","))
-        self.fields[_SEP.join(("community_work", "cost_per_fte"))] = EuroField(
+            decimal_places=4, example="0,25", initial=start.community_work.fte_per_place)
+        self.fields[_SEP.join(("community_work", "cost_per_fte"))] = _euros(
             label=_("Opbouwwerk: kosten per fte (€ per jaar)"), initial=start.community_work.cost_per_fte)
         self.style_widgets()
 
@@ -167,17 +124,17 @@ class ProjectForm(StyledFormMixin, forms.Form):
                                    queryset=MeetingPlace.objects.order_by("name"))
     description = forms.CharField(label=_("Omschrijving"), required=False, max_length=5000,
                                   widget=forms.Textarea(attrs={"rows": 3}))
-    amount_min = EuroField(label=_("Investering vanaf (€, incl. btw)"), required=False,
+    amount_min = _euros(label=_("Investering vanaf (€, incl. btw)"), required=False,
                            help_text=_("Leeg laten zolang het bedrag niet bekend is: dan blijft het een PM-post."))
-    amount_max = EuroField(label=_("Investering tot en met (€, incl. btw)"), required=False,
+    amount_max = _euros(label=_("Investering tot en met (€, incl. btw)"), required=False,
                            help_text=_("Voor één bedrag: vul hetzelfde bedrag in bij 'vanaf' en 'tot en met'."))
-    wider_need_min = EuroField(label=_("Extra nodig voor het hele plan vanaf (€)"), required=False)
-    wider_need_max = EuroField(label=_("Extra nodig voor het hele plan tot en met (€)"), required=False)
+    wider_need_min = _euros(label=_("Extra nodig voor het hele plan vanaf (€)"), required=False)
+    wider_need_max = _euros(label=_("Extra nodig voor het hele plan tot en met (€)"), required=False)
     method = forms.ChoiceField(label=_("Methode kapitaallasten"), choices=CapitalMethod.choices)
     term_years = forms.IntegerField(label=_("Looptijd (jaren)"), min_value=1, max_value=100)
-    interest_percent = DutchDecimalField(
+    interest_percent = _decimal(
         label=_("Rente (% per jaar)"), min_value=Decimal(0), max_value=Decimal("99.9999"), max_digits=7,
-        decimal_places=4)
+        decimal_places=4, symbols=("%",), example="2,5")
     vat_recoverable = forms.BooleanField(label=_("De btw kan worden teruggevorderd"), required=False)
     start_year = forms.IntegerField(label=_("Eerste jaar kapitaallasten"), min_value=2000, max_value=2100,
                                     required=False, help_text=_("Leeg laten zolang de planning niet bekend is."))
@@ -244,8 +201,8 @@ class RelatedPlanForm(StyledFormMixin, forms.Form):
 class UncertaintyForm(StyledFormMixin, forms.Form):
     """Ranges per column and the investment band; starts at the plan's defaults."""
 
-    investment_min = EuroField(label=_("Investeringen vanaf (€)"))
-    investment_max = EuroField(label=_("Investeringen tot en met (€)"))
+    investment_min = _euros(label=_("Investeringen vanaf (€)"))
+    investment_max = _euros(label=_("Investeringen tot en met (€)"))
     charges_start_year = forms.TypedChoiceField(label=_("Kapitaallasten vanaf jaar"), coerce=int)
     draws = forms.IntegerField(label=_("Aantal trekkingen"), min_value=1, max_value=MAX_DRAWS)
     seed = forms.IntegerField(label=_("Startgetal van de trekkingen"), min_value=0, max_value=2**31 - 1,

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.forms import StyledFormMixin, coordinate_field
 from ontmoet.places import errors
 from ontmoet.places.fields import REGISTER_FIELDS, field_labels
 from ontmoet.places.models import Board, BoardMember, Building, MeetingPlace
@@ -37,9 +37,19 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         district, neighbourhood = self.fields["district"], self.fields["neighbourhood"]
         assert isinstance(district, forms.ChoiceField) and isinstance(neighbourhood, forms.ChoiceField)
-        districts, buurten = area_choices()  # reference data, read once per process
+        # With a wijk chosen, the buurt list holds only its buurten (A15); reference data, read once per process.
+        chosen = str(self.data.get("district", "")) if self.is_bound else ""
+        districts, buurten = area_choices(chosen)
         district.choices = [("", _("Alle wijken")), *districts]
         neighbourhood.choices = [("", _("Alle buurten")), *buurten]
+        picked = str(self.data.get("neighbourhood", "")) if self.is_bound else ""
+        other_wijk = {code for code, _n in area_choices()[1]} - {code for code, _n in buurten}
+        if picked in other_wijk:
+            # A buurt of another wijk (the wijk was changed after it): the wijk wins and the buurt list shows
+            # "Alle buurten" again, as the user sees. A code that is no buurt at all stays an error.
+            data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict or a dict: both copy
+            data["neighbourhood"] = ""
+            self.data = data
         self.fields["accessibility"].widget.attrs["class"] = "ontmoet-checkbox-list"
 
     def filters(self) -> PlaceFilters:
@@ -67,6 +77,12 @@ class PlaceForm(StyledFormMixin, forms.ModelForm[MeetingPlace]):
                    "accessibility_notes": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"neighbourhood": _("Alleen voor een plek zonder coördinaten. Met coördinaten volgt de buurt "
                                          "uit het punt.")}
+
+    # Text boxes that read Dutch decimals (50,8512 or 50.8512), each with its own example (A10).
+    latitude = coordinate_field("latitude", label=_("Breedtegraad"), example="50,8512",
+                                help_text=_("WGS84, zoals op een online kaart. Bijvoorbeeld 50,8512."))
+    longitude = coordinate_field("longitude", label=_("Lengtegraad"), example="5,6909",
+                                 help_text=_("Bijvoorbeeld 5,6909."))
 
     #: Fields of the form itself (not facts of the place) that are always kept.
     own_fields: tuple[str, ...] = ()

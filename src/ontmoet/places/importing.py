@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -32,6 +32,7 @@ from ontmoet.core.tabular import (
 )
 from ontmoet.core.validators import normalise_postcode
 from ontmoet.domain.geo import Area, area_containing
+from ontmoet.domain.numbers import NumberFormatError, parse_number
 from ontmoet.places.models import MeetingPlace, Neighbourhood
 from ontmoet.places.selectors import ACCESSIBILITY_FACTS, neighbourhood_areas
 from ontmoet.places.types import PlaceType
@@ -235,16 +236,16 @@ class _RowChecker:
         coordinates: dict[str, Decimal] = {}
         given = 0
         for column, low, high in (("latitude", -90, 90), ("longitude", -180, 180)):
-            text = raw.get(column, "").replace(",", ".")
+            text = raw.get(column, "")
             if not text:
                 continue
             given += 1
-            try:
-                number = Decimal(text) if len(text) <= 40 else Decimal("NaN")
-            except InvalidOperation:
-                problem(column, _("'%(value)s' is geen getal") % {"value": raw.get(column, "")[:40]})
+            try:  # the one parser of Dutch numbers: 50,8512 and 50.8512 (a coordinate takes no thousands)
+                number = parse_number(text, grouping=False)
+            except NumberFormatError:
+                problem(column, _("'%(value)s' is geen getal") % {"value": text[:40]})
                 continue
-            if not number.is_finite() or not low <= number <= high:
+            if not low <= number <= high:
                 problem(column, _("%(value)s ligt buiten het bereik %(low)s tot %(high)s")
                         % {"value": text[:40], "low": low, "high": high})
                 continue

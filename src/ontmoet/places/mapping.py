@@ -58,14 +58,16 @@ def buurt_layer(neighbourhoods: list[Neighbourhood]) -> tuple[Projection, list[d
                 for ring in n.geometry["coordinates"]
             )
             lx, ly = projection.xy(float(n.label_longitude), float(n.label_latitude))
-            areas.append({"code": n.code, "name": n.name, "d": d, "label_x": f"{lx:.1f}", "label_y": f"{ly:.1f}"})
+            areas.append({"code": n.code, "name": n.name, "district_code": n.district.code,
+                          "district_name": n.district.name, "d": d, "label_x": f"{lx:.1f}", "label_y": f"{ly:.1f}"})
         _layers.clear()  # one set of buurten is in force at a time
         _layers[key] = (projection, areas)
     return _layers[key]
 
 
 def map_context(neighbourhoods: list[Neighbourhood], places: Iterable[MeetingPlace]) -> dict[str, Any]:
-    """Paths for the buurten and points for the places, ready for the template."""
+    """Paths for the buurten and points for the places, ready for the template. A place without coordinates has
+    no point: the map page lists those beside the map (``places_without_coordinates``)."""
     projection, areas = buurt_layer(neighbourhoods)
     points = []
     for p in places:
@@ -81,7 +83,8 @@ def per_neighbourhood_points(areas: list[dict[str, Any]], counts: dict[str, int]
     """A labelled circle per buurt with places, its area growing with the count, at the buurt's label point."""
     largest = max(counts.values(), default=1)
     return [
-        {"code": a["code"], "name": a["name"], "count": counts[a["code"]], "x": a["label_x"], "y": a["label_y"],
+        {"code": a["code"], "name": a["name"], "district_code": a["district_code"], "count": counts[a["code"]],
+         "x": a["label_x"], "y": a["label_y"],
          "r": f"{8 + 16 * math.sqrt(counts[a['code']] / largest):.1f}"}
         for a in sorted(areas, key=lambda a: a["name"]) if counts.get(a["code"])
     ]

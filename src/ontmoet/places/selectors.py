@@ -88,6 +88,13 @@ def place_page(*, user: Any, filters: PlaceFilters | None = None, number: int | 
     return page
 
 
+def places_without_coordinates(places: QuerySet[MeetingPlace], *, limit: int = 100) -> tuple[list[MeetingPlace], int]:
+    """The first ``limit`` of ``places`` that have no point on the map, and how many there are (A15: the map
+    lists them beside it instead of leaving them out unseen)."""
+    missing = places.filter(Q(latitude__isnull=True) | Q(longitude__isnull=True))
+    return list(missing[:limit]), missing.count()
+
+
 def place_counts_per_neighbourhood(places: QuerySet[MeetingPlace]) -> dict[str, int]:
     """How many of ``places`` lie in each buurt (by buurtcode), for the map of a large register."""
     rows = (places.order_by().exclude(neighbourhood=None).values_list("neighbourhood__code")
@@ -210,11 +217,15 @@ def neighbourhood_outlines() -> list[Neighbourhood]:
     return _cached("outlines", lambda: list(neighbourhood_list()))  # type: ignore[no-any-return]
 
 
-def area_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(wijken by code, buurten by name) as (code, name) for the filter forms, without a query per form."""
+def area_choices(district: str = "") -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(wijken by code, buurten by name) as (code, name) for the filter forms, without a query per form; with a
+    ``district`` (wijkcode) only that wijk's buurten (an unknown wijk narrows nothing)."""
     outlines = neighbourhood_outlines()
     districts = sorted({(n.district.code, n.district.name) for n in outlines})
-    buurten = sorted(((n.code, n.name) for n in outlines), key=lambda c: (c[1], c[0]))
+    if district not in {code for code, _name in districts}:
+        district = ""
+    buurten = sorted(((n.code, n.name) for n in outlines if not district or n.district.code == district),
+                     key=lambda c: (c[1], c[0]))
     return districts, buurten
 
 

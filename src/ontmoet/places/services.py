@@ -67,14 +67,19 @@ def _derive_neighbourhood(values: dict[str, Any]) -> None:
     values["neighbourhood"] = buurt
 
 
-def _check_type_date(place: MeetingPlace | None, effective_date: dt.date, *, field: str = "effective_date") -> None:
-    """A type entry lies within the plan's horizon and never before the place's first entry."""
+def _check_type_date(place: MeetingPlace | None, effective_date: dt.date, *, field: str = "effective_date",
+                     replacing: PlaceTypeChange | None = None) -> None:
+    """A type entry lies within the plan's horizon and never before the place's first entry (other than the
+    entry it ``replaces``: a correction may move the first entry itself to an earlier date)."""
     horizon = type_horizon()
     if effective_date > horizon:
         raise ValidationError({field: errors.TYPE_DATE_BEYOND_HORIZON % {"horizon": horizon.strftime("%d-%m-%Y")}})
     if place is None:
         return
-    first = PlaceTypeChange.objects.in_force().filter(place=place).order_by("effective_date", "id").first()
+    entries = PlaceTypeChange.objects.in_force().filter(place=place)
+    if replacing is not None:
+        entries = entries.exclude(pk=replacing.pk)
+    first = entries.order_by("effective_date", "id").first()
     if first is not None and effective_date < first.effective_date:
         raise ValidationError({field: errors.TYPE_DATE_BEFORE_FIRST % {
             "first": first.effective_date.strftime("%d-%m-%Y")}})
@@ -179,7 +184,7 @@ def _record_type(*, place: MeetingPlace, to: PlaceKind, effective_date: dt.date,
                  supersedes: PlaceTypeChange | None = None) -> PlaceTypeChange:
     """Append a type entry under the register lock, after the date, same-type and cap checks."""
     serialise(REGISTER_TYPES)
-    _check_type_date(place, effective_date)
+    _check_type_date(place, effective_date, replacing=supersedes)
     own = type_histories(place_ids=[place.pk], exclude_entry=supersedes.pk if supersedes else None).get(place.pk, [])
     current = kind_on(own, effective_date)
     if current == to:
@@ -194,8 +199,9 @@ def _record_type(*, place: MeetingPlace, to: PlaceKind, effective_date: dt.date,
               TypeEntryKind.CORRECTION.value: "place_type_correct"}[kind]
     audit_record(
         action="place_cap_override" if overridden else action, obj=place, by=by,
-        before={"type": current.value if current else None,
-                **({"effective_date": supersedes.effective_date} if supersedes else {})},
+        # A correction replaces an entry: "before" is what that entry said, not the type without it.
+        before={"type": supersedes.to_type, "effective_date": supersedes.effective_date} if supersedes
+        else {"type": current.value if current else None},
         after={"type": to.value, "effective_date": effective_date}, reason=reason,
     )
     return change

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
@@ -21,8 +20,10 @@ from ontmoet.accounts.http import AuthenticatedHttpRequest
 from ontmoet.accounts.permissions import ensure_acts_for, require_roles
 from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, PLACE_EDITORS, REGISTER_KEEPERS, STAFF_ROLES
 from ontmoet.core.audit import audit_events_for
+from ontmoet.core.audit_display import readable_events
 from ontmoet.core.forms import apply_validation_error
 from ontmoet.core.tabular import ImportFileError, RowProblem, max_bytes
+from ontmoet.domain.numbers import NumberFormatError, parse_number
 from ontmoet.places import errors as place_errors
 from ontmoet.places import exporting, services
 from ontmoet.places.fields import REGISTER_FIELDS
@@ -54,6 +55,7 @@ from ontmoet.places.selectors import (
     place_list,
     place_page,
     place_type_history,
+    places_without_coordinates,
     reference_areas_version,
 )
 from ontmoet.places.types import PlaceType
@@ -77,8 +79,11 @@ def place_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
                # rendered once per combination (most views are of the unfiltered register) and cached.
                "form_cache_key": f"{reference_areas_version()}?{query}",
                "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)}
-    template = "places/list.html#results" if request.htmx else "places/list.html"
-    return render(request, template, context)
+    if request.htmx:
+        # The results, and the buurt list narrowed to the chosen wijk (swapped in beside them, A15).
+        return HttpResponse(render_to_string("places/list.html#results", context, request)
+                            + render_to_string("places/list.html#buurt_field", {**context, "oob": True}, request))
+    return render(request, "places/list.html", context)
 
 
 @require_roles(ALL_ROLES)
@@ -265,12 +270,11 @@ def neighbourhood_hint(request: AuthenticatedHttpRequest) -> HttpResponse:
     """htmx partial on the place form: which buurt the typed coordinates fall in."""
     buurt, problem = None, ""
     try:
-        lat, lon = Decimal(request.GET.get("latitude", "").replace(",", ".")), Decimal(
-            request.GET.get("longitude", "").replace(",", "."))
-    except InvalidOperation:
+        lat, lon = (parse_number(request.GET.get(axis, ""), grouping=False) for axis in ("latitude", "longitude"))
+    except NumberFormatError:
         problem = _("Vul breedtegraad en lengtegraad in om de buurt te zien.")
     else:
-        if lat.is_finite() and lon.is_finite() and -90 <= lat <= 90 and -180 <= lon <= 180:
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
             buurt = neighbourhood_for_point(lat, lon)
         if buurt is None:
             problem = str(place_errors.OUTSIDE_MAASTRICHT)
@@ -280,7 +284,8 @@ def neighbourhood_hint(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_roles(AUDIT_READERS)
 def place_audit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(MeetingPlace, pk=pk)
-    return render(request, "places/audit.html", {"place": place, "events": audit_events_for(place)})
+    return render(request, "places/audit.html", {"place": place,
+                                                 "events": readable_events(audit_events_for(place))})
 
 
 @require_roles(STAFF_ROLES)
@@ -290,10 +295,13 @@ def place_map(request: AuthenticatedHttpRequest) -> HttpResponse:
     total = places.count()
     # A marker per place up to MAP_MARKER_LIMIT; beyond it the map counts the places per buurt (B5).
     shown = places if total <= MAP_MARKER_LIMIT else places.none()
-    others = request.GET.copy()  # the filters a buurt's link keeps
+    others = request.GET.copy()  # the filters a buurt's link keeps (it sets the buurt and its wijk itself)
     others.pop("neighbourhood", None)
+    others.pop("district", None)
+    unplaced, unplaced_count = places_without_coordinates(places)
     context: dict[str, Any] = {"form": form, "total": total, "marker_limit": MAP_MARKER_LIMIT,
-                               "query": others.urlencode(),
+                               "query": others.urlencode(), "chosen_buurt": form.filters().neighbourhood,
+                               "unplaced": unplaced, "unplaced_count": unplaced_count,
                                **map_context(neighbourhood_outlines(), shown)}
     if total > MAP_MARKER_LIMIT:
         counts = place_counts_per_neighbourhood(places)

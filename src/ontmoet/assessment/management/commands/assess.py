@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ontmoet.assessment.evaluation import AssessmentRequest, assessment_run
 from ontmoet.domain.assessment import KIND_LABELS
+from ontmoet.domain.numbers import NumberFormatError, parse_number
 from ontmoet.domain.register import PlaceKind
 from ontmoet.places.importing import type_from_text
 
@@ -22,12 +23,9 @@ ADVICE_LABELS = {"positive": "positief", "conditional": "positief onder voorwaar
 
 def _coordinate(value: str) -> Decimal:
     try:
-        number = Decimal(value.replace(",", "."))
-    except InvalidOperation as exc:
+        return parse_number(value, grouping=False)
+    except NumberFormatError as exc:
         raise CommandError(f"Geen getal: {value}") from exc
-    if not number.is_finite():
-        raise CommandError(f"Geen getal: {value}")
-    return number
 
 
 def _place_type(text: str) -> str:

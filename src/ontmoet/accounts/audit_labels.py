@@ -1,0 +1,25 @@
+"""How the audit trail names the account actions (registered from ``AccountsConfig.ready()``). A password or a
+token's key is never in an event, so there is nothing of them to name."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.core.registry import AuditAction, AuditField
+
+USER = "accounts.User"
+_ACCOUNT = {"account": AuditField(_("Account"))}
+_USER = {"places": AuditField(_("Gekoppelde plekken"), kind="list"), "name": AuditField(_("Naam")),
+         "active": AuditField(_("Account actief"), kind="bool")}
+
+ACTIONS = (
+    AuditAction("user_create", _("Account aangemaakt"), (USER,), _USER),
+    AuditAction("user_update", _("Account gewijzigd"), (USER,), _USER),
+    AuditAction("user_deactivate", _("Account gedeactiveerd"), (USER,), _USER),
+    AuditAction("user_reactivate", _("Account weer geactiveerd"), (USER,), _USER),
+    AuditAction("password_reset", _("Wachtwoord opnieuw ingesteld"), (USER,)),
+    AuditAction("token_issue", _("API-token uitgegeven"), (USER,)),
+    AuditAction("token_revoke", _("API-token ingetrokken"), (USER,)),
+    AuditAction("board_account_link", _("Account van het bestuur gekoppeld"), (), _ACCOUNT),
+    AuditAction("board_account_unlink", _("Account van het bestuur ontkoppeld"), (), _ACCOUNT),
+)
