@@ -45,6 +45,8 @@ SKIPPED: dict[str, str] = {
     "finance:export": "download",
     "finance:scenario_file": "download",
     "places:neighbourhood_hint": "fragment for htmx inside the place form",
+    "health": "probe for the load balancer (plain text)",
+    "ready": "probe for the load balancer (plain text)",
     "api-schema": "API (OpenAPI JSON)",
     "api-docs": "API documentation rendered by its own viewer",
     "api-unknown": "API catch-all (problem+json)",
@@ -225,5 +227,8 @@ def test_at_1280_px_the_scenario_form_and_the_band_totals_are_not_clipped(page, 
     clipped = page.evaluate("""() => [...document.querySelectorAll('.ontmoet-table-wrapper, .ontmoet-table-scroll')]
         .filter(e => e.scrollWidth > e.clientWidth + 1)
         .map(e => `${e.className}: ${e.scrollWidth} > ${e.clientWidth}`)""")
+    if SCREENSHOTS is not None:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name.replace(':', '-')}-1280.png"), full_page=True)
     assert clipped == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280

@@ -40,7 +40,7 @@ def test_a_board_member_sees_their_place_board_building_and_what_needs_attention
     html = _home(client, board_member)
     assert "Uw plek" in html and "Buurthuis Eigen" in html and "Andermans huis" not in html
     assert "Gemeenschapshuis" in html
-    assert "1 bestuurslid, minimaal 3" in html and "Niet voldaan" in html
+    assert "1 bestuurslid, minimaal 3: A (" in html and "Niet voldaan" in html
     assert "Oude school" in html
     assert "Minder bestuursleden vastgelegd dan het beleidsplan vraagt (1 van minimaal 3)." in html
     assert "Openingstijden ontbreken" in html and "Het energielabel van het pand is niet bekend." in html
@@ -86,4 +86,4 @@ def test_recent_changes_name_the_object_kind_and_who(client, user_with_role):
     admin = user_with_role(Role.ADMINISTRATOR, first_name="Ben", last_name="Beheer")
     user_create(username="nieuwkomer", role=Role.DATA_ANALYST, password=None, by=admin)
     html = _home(client, admin)
-    assert "Gebruiker <strong>nieuwkomer</strong>" in html and "door Ben Beheer" in html
+    assert "Account aangemaakt: gebruiker <strong>nieuwkomer</strong>" in html and "door Ben Beheer" in html

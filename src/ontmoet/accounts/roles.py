@@ -33,6 +33,8 @@ STAFF_ROLES = frozenset(
         Role.ADMINISTRATOR,
     }
 )
+#: Board members: the start page shows them their own places.
+BOARD_MEMBERS = frozenset({Role.BOARD_MEMBER})
 #: Everyone with an account.
 ALL_ROLES = frozenset(Role)
 #: Who keeps the register (create, edit, change type, import) — domain.md §1.

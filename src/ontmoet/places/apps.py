@@ -8,7 +8,7 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Register van ontmoetingsplekken")
 
     def ready(self) -> None:
-        from ontmoet.accounts.roles import ALL_ROLES, STAFF_ROLES, Role
+        from ontmoet.accounts.roles import ALL_ROLES, BOARD_MEMBERS, STAFF_ROLES
         from ontmoet.core.registry import (
             DemoLoader,
             MenuEntry,
@@ -28,7 +28,7 @@ class PlacesConfig(AppConfig):
         register_menu_entry(MenuEntry(_("Kaart"), "places:map", frozenset(STAFF_ROLES), order=20,
                                       description=_("De plekken per wijk en buurt op de kaart van Maastricht.")))
         register_start_panel(StartPanel(template="places/start/own_places.html", context=own_places_panel,
-                                        roles=frozenset({Role.BOARD_MEMBER}), order=10))
+                                        roles=BOARD_MEMBERS, order=10))
         register_start_panel(StartPanel(template="places/start/register.html", context=register_panel,
                                         roles=frozenset(STAFF_ROLES), order=20))
         register_demo_loader(DemoLoader(name="register", load=load_register_demo, order=10))

@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.domain.register import BoardCondition
-from ontmoet.places.models import MeetingPlace, PlaceTypeChange
+from ontmoet.places.models import BoardMember, MeetingPlace, PlaceTypeChange
 from ontmoet.places.selectors import board_condition_of, cap_status
 from ontmoet.places.types import PlaceType
 
@@ -27,6 +27,7 @@ class OwnPlace:
     place: MeetingPlace
     type_label: str | Promise
     condition: BoardCondition | None
+    members: list[BoardMember] = field(default_factory=list)
     attention: list[str | Promise] = field(default_factory=list)
 
 
@@ -66,7 +67,8 @@ def own_places_panel(request: HttpRequest) -> dict[str, Any] | None:
     for place in places:
         condition = board_condition_of(place)
         own.append(OwnPlace(place=place, type_label=labels.get(place.type, _("nog geen type")),  # type: ignore[attr-defined]
-                            condition=condition, attention=_attention(place, condition)))
+                            condition=condition, attention=_attention(place, condition),
+                            members=list(BoardMember.objects.filter(board__place=place))))
     return {"own_places": own}
 
 
