@@ -10,8 +10,6 @@ import json
 import os
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,17 +17,13 @@ import pytest
 
 from ontmoet.config import launch
 from tests.keys import TEST_SECRET_KEY
+from tests.live_http import http_get
 
 BIN = Path(sys.executable).parent
 
 
 def _get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=20) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+    return http_get(port, path, timeout=20, **headers)
 
 
 def _env(tmp_path: Path, database_url: str) -> dict[str, str]:

@@ -27,6 +27,7 @@ import pytest
 
 from ontmoet.config.launch import free_port
 from tests.keys import TEST_SECRET_KEY
+from tests.live_http import http_get
 
 BIN = Path(sys.executable).parent
 DEMO_PASSWORD = "ontmoet-demo-2026"
@@ -75,12 +76,7 @@ def _probe(port: int) -> bool:
 
 
 def _get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+    return http_get(port, path, timeout=10, **headers)
 
 
 def test_it_says_it_runs_only_once_the_port_answers(server):
