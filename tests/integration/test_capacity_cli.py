@@ -21,6 +21,20 @@ def test_propose_then_apply(cli_env):  # noqa: F811
     assert table.returncode == 0 and "Opbouwwerk 2027" in table.stdout
 
 
+def test_on_the_demo_the_proposal_follows_vulnerability_and_apply_records_it(cli_env):  # noqa: F811
+    loaded = ontmoet(cli_env, "load_demo")
+    assert loaded.returncode == 0, loaded.stderr
+    data = json.loads(ontmoet(cli_env, *PROPOSE).stdout)
+    rows = [r for r in data["allocations"] if r["rank"] is not None]
+    assert rows and [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    indexes = [float(r["vulnerabilityIndex"]) for r in rows if r["vulnerabilityIndex"] is not None]
+    assert indexes == sorted(indexes, reverse=True)
+    assert all(float(r["allocatedFte"]) <= min(0.25, float(r["requestedFte"])) for r in rows)
+    assert float(data["allocatedFte"]) <= float(data["capFte"])
+    applied = json.loads(ontmoet(cli_env, *PROPOSE, "--apply").stdout)
+    assert applied["allocatedFte"] == data["allocatedFte"]
+
+
 def test_year_outside_the_plan_is_refused(cli_env):  # noqa: F811
     result = ontmoet(cli_env, "allocate_community_work", "--year", "2040")
     assert result.returncode != 0
