@@ -94,6 +94,15 @@ TEMPLATES = [
     }
 ]
 
+# Each process keeps its own small cache: the filter forms (keyed by the buurten's version) and, under "pages",
+# page parts keyed by the data version, so that no process can show data older than the last committed change
+# (core.versions, ADR 0030). Nothing is shared between processes, so several app servers need nothing more.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ontmoet-default"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ontmoet-pages",
+              "OPTIONS": {"MAX_ENTRIES": 2000}},
+}
+
 DATABASES = {
     "default": dj_database_url.parse(
         env_text("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ontmoet.sqlite3'}",
