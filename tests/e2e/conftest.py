@@ -98,3 +98,18 @@ def page_cache(settings) -> Iterator[None]:  # type: ignore[no-untyped-def]
     caches["pages"].clear()
     yield
     caches["pages"].clear()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Every browser test fails on a Content-Security-Policy violation: an inline script, style or handler
+    without the request's nonce would silently not work for users."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    yield
+    assert not refused, f"CSP violations: {refused}"
