@@ -173,6 +173,12 @@ SESSION_COOKIE_HTTPONLY = True
 # A session ends when the browser closes, after 12 hours at most, and after a period without requests: 30
 # minutes for staff, 2 hours for board members (ontmoet.accounts.sessions; BIO2, ASVS V3.3).
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Login throttling (ontmoet.accounts.login_guard): this many failures within the window lock the account, or the
+# address, for the lockout time.
+LOGIN_MAX_FAILURES_ACCOUNT = env_int("LOGIN_MAX_FAILURES_ACCOUNT", 5)
+LOGIN_MAX_FAILURES_ADDRESS = env_int("LOGIN_MAX_FAILURES_ADDRESS", 20)
+LOGIN_WINDOW_SECONDS = env_int("LOGIN_WINDOW_SECONDS", 15 * 60)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 SESSION_COOKIE_AGE = env_int("SESSION_MAX_SECONDS", 12 * 3600)
 SESSION_IDLE_SECONDS_STAFF = env_int("SESSION_IDLE_SECONDS_STAFF", 30 * 60)
 SESSION_IDLE_SECONDS_BOARD = env_int("SESSION_IDLE_SECONDS_BOARD", 2 * 3600)
