@@ -24,7 +24,9 @@ from ontmoet.domain.terms import (
     is_atw_holiday,
     kings_day,
     legal_term,
+    objection_decision_deadline,
     suspended_days,
+    suspension_end,
 )
 
 D = dt.date
@@ -319,6 +321,31 @@ def test_a_13_week_decision_term_is_not_moved():
     term = decision_deadline(D(2026, 10, 2), weeks=13)
     assert term.end == D(2027, 1, 1)
     assert not term.atw_applies
+
+
+def test_the_suspension_ends_on_supplement_or_at_the_end_of_the_supplement_term():
+    # Supplement asked Mon 9 March 2026 with 14 days: 9 + 14 = Mon 23 March (Mar 1 Sun + 22), a working day.
+    # Supplied on Mon 16 March → the decision term runs again from the 16th; not supplied, or supplied too late
+    # (Wed 25 March) → the suspension lasts up to the supplement term's last day, 23 March.
+    supplement = legal_term(D(2026, 3, 9), days=14, kind=TermKind.SUPPLEMENT)
+    assert supplement.end == D(2026, 3, 23)
+    assert suspension_end(supplement, supplied=D(2026, 3, 16)) == D(2026, 3, 16)
+    assert suspension_end(supplement) == D(2026, 3, 23)
+    assert suspension_end(supplement, supplied=D(2026, 3, 25)) == D(2026, 3, 23)
+
+
+def test_the_term_to_decide_on_an_objection_runs_from_the_end_of_the_objection_term():
+    # Notified Fri 13 Nov 2026 → objection term ends Mon 28 Dec 2026 (see test_christmas). Awb 7:10: 6 weeks from the
+    # day after, i.e. Mon 28 Dec + 42 days: 4 to 1 Jan 2027, 24 to Mon 25 Jan, 14 to Monday 8 February 2027.
+    objection = legal_term(D(2026, 11, 13), weeks=6, kind=TermKind.OBJECTION)
+    term = objection_decision_deadline(objection.end)
+    assert (term.start, term.end) == (D(2026, 12, 29), D(2027, 2, 8))
+    assert "art. 7:10 Awb" in term.reasons[0].text_nl
+    # Postponed by 6 weeks (7:10 lid 3): Mon 8 Feb + 42 days: 20 to 28 Feb (2027 is no leap year), 22 to Monday
+    # 22 March 2027 (Good Friday 2027 is 26 March). 6 + 6 = 12 weeks: inside the Atw.
+    assert objection_decision_deadline(objection.end, postponement_weeks=6).end == D(2027, 3, 22)
+    # With an advisory committee 12 weeks, postponed 6: 18 weeks, outside the Atw (art. 4).
+    assert not objection_decision_deadline(objection.end, weeks=12, postponement_weeks=6).atw_applies
 
 
 # --- reasons, data and refusals ------------------------------------------------------------------------------------
