@@ -360,6 +360,14 @@ def test_the_json_shape():
     assert {"code", "date", "textNl", "textEn"} <= set(data["reasons"][0])
 
 
+def test_extra_holidays_count_as_holidays():
+    # Received Tue 10 March 2026, 8 weeks → Tue 5 May → Wed 6 May (above); with 6 May given as an extra holiday
+    # (a decree not yet in the data) the term ends on Thursday 7 May 2026.
+    term = legal_term(D(2026, 3, 10), weeks=8, extra_holidays={D(2026, 5, 6)})
+    assert term.end == D(2026, 5, 7)
+    assert moved_over(term) == [("holiday", D(2026, 5, 5)), ("holiday", D(2026, 5, 6))]
+
+
 def test_a_year_without_a_known_decree_is_said():
     # 14 days from Fri 14 Dec 2029 end in 2029: no decree for 2029–2031 is in the data yet.
     term = legal_term(D(2029, 12, 14), days=14)

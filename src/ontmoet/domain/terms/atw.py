@@ -158,6 +158,18 @@ def working_days(first: dt.date, last: dt.date, extra_holidays: Collection[dt.da
     return count
 
 
+def _holds_two_working_days(first: dt.date, last: dt.date, extra_holidays: Collection[dt.date]) -> bool:
+    """Whether ``first``..``last`` holds two working days, looking back from ``last`` and stopping at two (a term of
+    weeks needs a few days' look, not a walk over the whole term)."""
+    found, day = 0, last
+    while day >= first:
+        found += is_working_day(day, extra_holidays)
+        if found >= 2:
+            return True
+        day -= ONE_DAY
+    return False
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day number ``months`` later, or the last day of that month when it is shorter."""
     index = day.year * 12 + day.month - 1 + months
@@ -248,8 +260,8 @@ def _apply_atw(first: dt.date, end: dt.date, *, art2: bool,
     while not is_working_day(end, extra_holidays):
         reasons.append(_closed_day_reason(end, extra_holidays))
         end += ONE_DAY
-    if art2 and working_days(first, end, extra_holidays) < 2:
-        while working_days(first, end, extra_holidays) < 2:
+    if art2 and not _holds_two_working_days(first, end, extra_holidays):
+        while not _holds_two_working_days(first, end, extra_holidays):
             end = next_working_day(end + ONE_DAY, extra_holidays)
         reasons.append(TermReason(
             "art2_two_working_days", end,
