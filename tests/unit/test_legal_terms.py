@@ -24,7 +24,9 @@ from ontmoet.domain.terms import (
     is_atw_holiday,
     kings_day,
     legal_term,
+    objection_deadline,
     objection_decision_deadline,
+    supplement_deadline,
     suspended_days,
     suspension_end,
 )
@@ -321,6 +323,15 @@ def test_a_13_week_decision_term_is_not_moved():
     term = decision_deadline(D(2026, 10, 2), weeks=13)
     assert term.end == D(2027, 1, 1)
     assert not term.atw_applies
+
+
+def test_the_named_terms_of_the_subsidy_process():
+    # Supplement: asked Thu 30 April 2026, 14 days → Mon 18 May (test_a_decree_day_after_hemelvaartsdag).
+    # Objection: notified Fri 13 Nov 2026 → Mon 28 Dec (test_christmas).
+    assert supplement_deadline(D(2026, 4, 30), days=14).end == D(2026, 5, 18)
+    assert supplement_deadline(D(2026, 4, 30), days=14).kind is TermKind.SUPPLEMENT
+    assert objection_deadline(D(2026, 11, 13)).end == D(2026, 12, 28)
+    assert objection_deadline(D(2026, 11, 13)).start == D(2026, 11, 14)
 
 
 def test_the_suspension_ends_on_supplement_or_at_the_end_of_the_supplement_term():

@@ -346,6 +346,16 @@ def legal_term(start: dt.date, *, weeks: int | None = None, days: int | None = N
                      atw_applies=not outside_atw, length_nl=length[0])
 
 
+def supplement_deadline(requested: dt.date, *, days: int, extra_holidays: Collection[dt.date] = ()) -> LegalTerm:
+    """The term to supplement an application (Awb 4:5): ``days`` from the day after the request."""
+    return legal_term(requested, days=days, kind=TermKind.SUPPLEMENT, extra_holidays=extra_holidays)
+
+
+def objection_deadline(notified: dt.date, *, weeks: int = 6, extra_holidays: Collection[dt.date] = ()) -> LegalTerm:
+    """The objection term (Awb 6:7): six weeks from the day after the notification of the decision (Awb 6:8)."""
+    return legal_term(notified, weeks=weeks, kind=TermKind.OBJECTION, extra_holidays=extra_holidays)
+
+
 def suspended_days(asked: dt.date, resumed: dt.date) -> int:
     """The days one suspension adds (Awb 4:15 lid 1 sub a): suspended "met ingang van de dag na" the request to
     supplement "tot de dag waarop de aanvraag is aangevuld of de daarvoor gestelde termijn ongebruikt is
