@@ -20,8 +20,10 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from ontmoet.accounts.models import ApiToken
 from ontmoet.accounts.permissions import PUBLIC
 from ontmoet.accounts.roles import Role
+from ontmoet.accounts.services import token_issue
 from tests.factories import BoardMemberFactory, PlaceFactory, UserFactory
 from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
@@ -69,7 +71,7 @@ PAGES: dict[str, Target] = {
     "accounts:user_reactivate": Target(ACCOUNTS, ("account",)),
     "accounts:password_reset": Target(ACCOUNTS, ("account",)),
     "accounts:token_issue": Target(ACCOUNTS, ("account",)),
-    "accounts:token_revoke": Target(ACCOUNTS, ("account",)),
+    "accounts:token_revoke": Target(ACCOUNTS, ("account", "token")),
     "places:list": Target(ALL),
     "places:detail": Target(ALL, ("place",), place_bound=True),
     "places:edit": Target(KEEPERS | {Role.BOARD_MEMBER}, ("place",), place_bound=True),
@@ -181,6 +183,8 @@ API_METHODS = ("get", "post", "put", "patch", "delete")
 @pytest.fixture
 def objects(db: Any) -> dict[str, Any]:
     place = PlaceFactory(name="Eigen plek")
+    account = UserFactory(username="ander-account", role=Role.DATA_ANALYST)
+    token_issue(user=account, by=None, name="koppeling")
     return {
         "place": place,
         "other_place": PlaceFactory(name="Andere plek"),
@@ -188,7 +192,8 @@ def objects(db: Any) -> dict[str, Any]:
         "type_change": place.type_history.get(),
         "scenario": ScenarioFactory(),
         "project": InvestmentProjectFactory(),
-        "account": UserFactory(username="ander-account", role=Role.DATA_ANALYST),
+        "account": account,
+        "token": ApiToken.objects.get(user=account),
         **_capacity_objects(place),
     }
 

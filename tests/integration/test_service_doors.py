@@ -170,10 +170,10 @@ def _vacancy() -> Any:
 
 
 def _with_token(username: str) -> Any:
-    from rest_framework.authtoken.models import Token
+    from ontmoet.accounts.services import token_issue
 
     user = UserFactory(username=username)
-    Token.objects.create(user=user)
+    token_issue(user=user, by=None)
     return user
 
 
