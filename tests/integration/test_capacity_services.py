@@ -147,7 +147,7 @@ def test_board_support_lifecycle_and_response_time(policy_officer, board_member)
                                            cost=D("750"), closed_on=dt.date(2026, 4, 20), by=policy_officer)
     assert request.status == SupportStatus.DONE
     times = selectors.support_times([request], today=dt.date(2026, 5, 1))
-    assert times.response_days == (4,)  # Easter Monday 6 April is no working day
+    assert times.response_days == (3,)  # Good Friday 3 and Easter Monday 6 April are no working days
     assert times.share_within_term == D("100.0")
     assert selectors.b5_committed(2026) == D("750")
     reading = selectors.read_board_support_on_demand(2026)
