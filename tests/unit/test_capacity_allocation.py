@@ -180,3 +180,28 @@ def test_caps_never_broken(rows, eligible, budget):
     unmet = any(a.allocated_fte < min(D("0.25"), by_id[a.place_id].requested_fte) for a in served)
     if unmet:
         assert proposal.allocated_fte == c.total
+
+
+@settings(max_examples=300, deadline=None)
+@given(requests_strategy, st.integers(min_value=0, max_value=40), st.integers(min_value=0, max_value=2_000_000),
+       st.lists(st.tuples(st.integers(min_value=0, max_value=35),
+                          st.decimals(min_value=-1, max_value=1, places=3, allow_nan=False, allow_infinity=False),
+                          st.sampled_from(["", "reden"])), max_size=10))
+def test_no_override_breaks_a_cap(rows, eligible, budget, changes):
+    c = caps(eligible=eligible, budget=budget)
+    requests = [AllocationRequest(place_id=i, requested_fte=f, requested_on=JAN, vulnerability_index=ix,
+                                  eligible=ok) for i, (f, ix, _d, ok) in enumerate(rows)]
+    proposal = propose_allocation(2027, requests, c)
+    overrides = {pk: Override(pk, value, reason) for pk, value, reason in changes}
+    try:
+        changed = apply_overrides(proposal, overrides)
+    except OverrideError:
+        return  # refused: nothing changed
+    assert changed.allocated_fte <= c.total
+    by_id = {r.place_id: r for r in requests}
+    for a in changed.allocations:
+        assert D(0) <= a.allocated_fte <= min(D("0.25"), max(by_id[a.place_id].requested_fte, D(0)))
+        if not a.eligible:
+            assert a.allocated_fte == 0
+        if a.place_id in overrides:
+            assert a.override_reason == "reden"
