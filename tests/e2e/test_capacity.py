@@ -169,14 +169,14 @@ def test_capacity_pages_reflow_at_320_px_on_the_demo(browser, live_server, trans
     taken = BoardSupportRequest.objects.filter(status="taken_up").first()
     assert new is not None and taken is not None
     walks = {
-        "beleid": ["/ondersteuning/", "/ondersteuning/opbouwwerk?year=2027", "/ondersteuning/opbouwwerk/aanvragen",
+        "beleid": ["/", "/ondersteuning/", "/ondersteuning/opbouwwerk?year=2027", "/ondersteuning/opbouwwerk/aanvragen",
                    "/ondersteuning/opbouwwerk/verdelen?year=2027", "/ondersteuning/opbouwwerk/uren",
                    "/ondersteuning/besturen", "/ondersteuning/besturen/vacatures/nieuw", "/ondersteuning/vragen",
                    "/ondersteuning/vragen/nieuw", f"/ondersteuning/vragen/{taken.pk}",
                    f"/ondersteuning/vragen/{new.pk}/oppakken", f"/ondersteuning/vragen/{taken.pk}/afsluiten",
                    "/ondersteuning/werkgroep", "/ondersteuning/werkgroep/leden/nieuw",
                    "/ondersteuning/werkgroep/bijeenkomsten/nieuw"],
-        "bestuur": ["/ondersteuning/", "/ondersteuning/opbouwwerk", "/ondersteuning/vragen"],
+        "bestuur": ["/", "/ondersteuning/", "/ondersteuning/opbouwwerk", "/ondersteuning/vragen"],
         "opbouwwerk": ["/ondersteuning/opbouwwerk/uren", "/ondersteuning/opbouwwerk/uren/schrijven"],
     }
     axe = Axe()

@@ -91,3 +91,9 @@ def test_allocate_page_applies_with_override(client, demo, policy_officer):
     total = CommunityWorkAllocation.objects.filter(year=2027).aggregate(t=Sum("allocated_fte"))["t"]
     booked = LedgerEntry.objects.filter(source=LEDGER_SOURCE, year=2027).aggregate(t=Sum("amount"))["t"]
     assert booked == total * 150_000
+
+
+def test_start_page_panel_for_a_board_member(client, demo):
+    client.force_login(User.objects.get(username="bestuur"))
+    start = client.get(reverse("home")).content.decode()
+    assert "Open vragen om ondersteuning" in start and "Demohuis De Linde" in start

@@ -12,14 +12,17 @@ class CapacityConfig(AppConfig):
         from ontmoet.capacity.audit_labels import ACTIONS
         from ontmoet.capacity.demo import load_capacity_demo
         from ontmoet.capacity.selectors import read_board_support_on_demand, read_community_work_in_subsidy
+        from ontmoet.capacity.start import support_panel
         from ontmoet.core.registry import (
             DemoLoader,
             IndicatorSource,
             MenuEntry,
+            StartPanel,
             register_audit_actions,
             register_demo_loader,
             register_indicator_source,
             register_menu_entry,
+            register_start_panel,
         )
 
         register_menu_entry(MenuEntry(_("Opbouwwerk en besturen"), "capacity:overview", CAPACITY_READERS, order=50,
@@ -28,6 +31,8 @@ class CapacityConfig(AppConfig):
                                                     "hebben.")))
         register_demo_loader(DemoLoader(name="capacity", load=load_capacity_demo, order=50))
         register_audit_actions(*ACTIONS)
+        register_start_panel(StartPanel(template="capacity/start/support.html", context=support_panel,
+                                        roles=CAPACITY_READERS, order=50))
         register_indicator_source(IndicatorSource(key="community_work_in_trajekt_subsidy",
                                                   read=read_community_work_in_subsidy))
         register_indicator_source(IndicatorSource(key="board_support_on_demand", read=read_board_support_on_demand))
