@@ -43,7 +43,7 @@ def test_every_page_shows_something(client, demo, username):
     pages = {
         "capacity:overview": "Opbouwwerk 2027",
         "capacity:community_work": "Kwetsbaarheidsindex",
-        "capacity:support_list": "werkdagen",
+        "capacity:support_list": "Vragen per plek",
         "capacity:boards": "Bestuursleden",
         "capacity:working_group": "Afgevaardigde",
     }

@@ -23,6 +23,7 @@ from ontmoet.capacity.models import (
     CommunityWorkAllocation,
     CommunityWorkHours,
     CommunityWorkRequest,
+    SupportKind,
     WorkingGroupMeeting,
     WorkingGroupMember,
 )
@@ -227,6 +228,18 @@ def support_by_kind(requests: QuerySet[BoardSupportRequest]) -> list[dict[str, A
     """Who asked for what: the number of requests per kind."""
     rows = requests.order_by().values("kind").annotate(count=Count("id")).order_by("-count", "kind")
     return [dict(row) for row in rows]
+
+
+def support_by_place(requests: QuerySet[BoardSupportRequest]) -> list[dict[str, Any]]:
+    """Who asked: per place the number of requests and the kinds asked for."""
+    rows: dict[int, dict[str, Any]] = {}
+    for place_id, name, kind in requests.order_by().values_list("place_id", "place__name", "kind"):
+        row = rows.setdefault(place_id, {"name": name, "count": 0, "kinds": set()})
+        row["count"] += 1
+        row["kinds"].add(kind)
+    return sorted(({"name": r["name"], "count": r["count"],
+                    "kinds": [str(k.label) for k in SupportKind if k.value in r["kinds"]]} for r in rows.values()),
+                  key=lambda r: (-r["count"], r["name"]))
 
 
 def b5_committed(year: int) -> Decimal:

@@ -207,6 +207,7 @@ def support_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "capacity/support_list.html", {
         "form": form, "requests": requests[:200], "times": selectors.support_times(everything),
         "by_kind": [(SupportKind(r["kind"]).label, r["count"]) for r in selectors.support_by_kind(everything)],
+        "by_place": selectors.support_by_place(everything),
         "b5_committed": selectors.b5_committed(year), "year": year, **_term(),
     })
 
