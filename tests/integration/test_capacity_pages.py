@@ -97,3 +97,12 @@ def test_start_page_panel_for_a_board_member(client, demo):
     client.force_login(User.objects.get(username="bestuur"))
     start = client.get(reverse("home")).content.decode()
     assert "Open vragen om ondersteuning" in start and "Demohuis De Linde" in start
+
+
+def test_support_history_in_words_for_audit_readers(client, demo, policy_officer):
+    done = BoardSupportRequest.objects.filter(status="done").first()
+    client.force_login(policy_officer)
+    page = client.get(reverse("capacity:support_detail", args=[done.pk])).content.decode()
+    assert "Vraag om bestuursondersteuning opgepakt" in page and "Vraag om bestuursondersteuning afgesloten" in page
+    client.force_login(User.objects.get(username="opbouwwerk"))
+    assert "Geschiedenis" not in client.get(reverse("capacity:support_detail", args=[done.pk])).content.decode()

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ontmoet.accounts.http import AuthenticatedHttpRequest
 from ontmoet.accounts.permissions import acts_for_every_place, require_roles
 from ontmoet.accounts.roles import (
+    AUDIT_READERS,
     BOARD_SUPPORTERS,
     CAPACITY_OFFICERS,
     CAPACITY_READERS,
@@ -39,6 +40,8 @@ from ontmoet.capacity.forms import (
     YearForm,
 )
 from ontmoet.capacity.models import SupportKind, SupportStatus
+from ontmoet.core.audit import audit_events_for
+from ontmoet.core.audit_display import readable_events
 from ontmoet.core.forms import apply_validation_error
 from ontmoet.core.plan import policy_plan
 from ontmoet.places.models import MeetingPlace
@@ -237,8 +240,10 @@ def support_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def support_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     support = selectors.support_get(user=request.user, pk=pk)
     times = selectors.support_times([support])
+    events = readable_events(audit_events_for(support)) if request.user.role in AUDIT_READERS else None
     return render(request, "capacity/support_detail.html", {
-        "support": support, "times": times, "may_handle": request.user.role in BOARD_SUPPORTERS, **_term()})
+        "support": support, "times": times, "may_handle": request.user.role in BOARD_SUPPORTERS, "events": events,
+        **_term()})
 
 
 def _support_action(request: AuthenticatedHttpRequest, pk: int, *, form_class: Any, title: str,
