@@ -80,3 +80,7 @@ class Command(BaseCommand):
             p = getattr(a, name)
             marker = " (standaardwaarde, vast te stellen door de gemeente)" if p.is_default else ""
             w(f"{name}: {p.value} {p.unit}{marker}")
+        for name in ("response_term_working_days", "hours_per_fte_year"):  # capacity (seed §6 B3, B5)
+            p = getattr(plan.capacity, name)
+            marker = " (standaardwaarde, vast te stellen door de gemeente)" if p.is_default else ""
+            w(f"capacity.{name}: {p.value} {p.unit}{marker}")
