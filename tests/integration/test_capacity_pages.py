@@ -106,3 +106,23 @@ def test_support_history_in_words_for_audit_readers(client, demo, policy_officer
     assert "Vraag om bestuursondersteuning opgepakt" in page and "Vraag om bestuursondersteuning afgesloten" in page
     client.force_login(User.objects.get(username="opbouwwerk"))
     assert "Geschiedenis" not in client.get(reverse("capacity:support_detail", args=[done.pk])).content.decode()
+
+
+def test_pages_in_english(client, demo, settings):
+    client.force_login(User.objects.get(username="beleid"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    expected = {
+        "capacity:overview": "Community work and boards",
+        "capacity:community_work": "Allocation in the order of vulnerability",
+        "capacity:support_list": "Board support requests",
+        "capacity:boards": "Health of the boards",
+        "capacity:working_group": "Working group of boards",
+        "capacity:allocate": "Record the allocation",
+        "capacity:hours": "Community work hours",
+    }
+    for name, text in expected.items():
+        page = client.get(reverse(name) + ("?year=2027" if name == "capacity:allocate" else "")).content.decode()
+        assert text in page, name
+    done = BoardSupportRequest.objects.filter(status="done").first()
+    page = client.get(reverse("capacity:support_detail", args=[done.pk])).content.decode()
+    assert "working days" in page and "Response time" in page
