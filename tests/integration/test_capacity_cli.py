@@ -26,6 +26,8 @@ def test_on_the_demo_the_proposal_follows_vulnerability_and_apply_records_it(cli
     assert loaded.returncode == 0, loaded.stderr
     data = json.loads(ontmoet(cli_env, *PROPOSE).stdout)
     rows = [r for r in data["allocations"] if r["rank"] is not None]
+    assert all(set(r) == {"place", "requestedFte", "allocatedFte", "vulnerabilityIndex", "rank"}
+               for r in data["allocations"])
     assert rows and [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
     indexes = [float(r["vulnerabilityIndex"]) for r in rows if r["vulnerabilityIndex"] is not None]
     assert indexes == sorted(indexes, reverse=True)

@@ -19,7 +19,7 @@ def proposal_json(proposal: AllocationProposal, names: Mapping[int, str]) -> dic
         "capFte": _text(proposal.caps.total),
         "allocatedFte": _text(proposal.allocated_fte.quantize(Decimal("0.01"))),
         "allocations": [
-            {"place": names.get(a.place_id, str(a.place_id)), "placeId": a.place_id,
+            {"place": names.get(a.place_id, str(a.place_id)),
              "requestedFte": _text(a.requested_fte), "allocatedFte": _text(a.allocated_fte),
              "vulnerabilityIndex": _text(a.vulnerability_index), "rank": a.rank}
             for a in proposal.allocations
