@@ -129,7 +129,7 @@ API: dict[tuple[str, str], Target] = {
 }
 BODIES = {
     ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
-    ("patch", "api-place"): {"openingHours": "wo 10-12"},
+    ("patch", "api-place"): {"openingHours": "We 10:00-12:00"},
     ("post", "api-budget-scenarios"): {"name": "Toegangstest"},
     ("post", "assessment-create"): {"type": "living_room", "neighbourhood": "BU09350207"},
     ("post", "api-place-type-changes"): {"type": "meeting_centre", "effectiveDate": "2026-03-01"},
@@ -287,7 +287,7 @@ def test_api_of_another_place_does_not_exist_for_a_board_member(client, user_wit
     response = _call(client, method, name, objects, other=True)
     assert response.status_code == 404
     objects["other_place"].refresh_from_db()
-    assert objects["other_place"].opening_hours != "wo 10-12"
+    assert objects["other_place"].opening_hours != "We 10:00-12:00"
 
 
 def test_board_member_sees_only_their_own_places_in_lists(client, user_with_role, objects):

@@ -80,7 +80,7 @@ CALLS: dict[str, tuple[str, Call]] = {
     "ontmoet.places.services.place_create": (Role.POLICY_OFFICER, lambda by: {
         "values": {"name": "Nieuwe huiskamer"}, "type": "living_room", "effective_date": dt.date(2026, 1, 1)}),
     "ontmoet.places.services.place_update": (Role.BOARD_MEMBER, lambda by: {
-        "place": _own_place(by), "values": {"opening_hours": "ma 10-12"}}),
+        "place": _own_place(by), "values": {"opening_hours": "Mo 10:00-12:00"}}),
     "ontmoet.places.services.place_change_type": (Role.POLICY_OFFICER, lambda by: {
         "place": PlaceFactory(), "to": "meeting_centre", "effective_date": dt.date(2026, 3, 1), "reason": "x"}),
     "ontmoet.places.services.place_type_correct": (Role.POLICY_OFFICER, lambda by: _entry_call(
