@@ -50,6 +50,12 @@ SKIPPED: dict[str, str] = {
     "api-schema": "API (OpenAPI JSON)",
     "api-docs": "API documentation rendered by its own viewer",
     "api-unknown": "API catch-all (problem+json)",
+    "finder:place_feed": "calendar feed (.ics, checked in tests/e2e/test_finder.py)",
+    "finder:city_feed": "calendar feed (.ics, checked in tests/e2e/test_finder.py)",
+    "finder:language": "redirect (sets the language cookie)",
+    "hsds:root": "open data API (HSDS JSON)",
+    "hsds:services": "open data API (HSDS JSON)",
+    "hsds:service": "open data API (HSDS JSON)",
 }
 
 Objects = dict[str, Any]
@@ -70,6 +76,7 @@ ARGS: dict[str, Callable[[Objects], tuple[list[Any], str]]] = {
     "finance:project_detail": lambda o: ([o["project"].pk], ""),
     "finance:project_edit": lambda o: ([o["project"].pk], ""),
     "assessment:rule": lambda o: (["co_location"], ""),
+    "finder:place": lambda o: ([o["place"].pk], ""),
 }
 
 #: Demo account per role (accounts/demo.py); a page is walked as the first of these its view allows ...

@@ -14,6 +14,7 @@ The expectations are written from the roles of domain.md §1, not read from the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ontmoet.accounts.permissions import PUBLIC
 from ontmoet.accounts.roles import Role
+from ontmoet.finder.hsds import ident
 from tests.factories import BoardMemberFactory, PlaceFactory, UserFactory
 from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
@@ -50,7 +52,7 @@ class Target:
 
 #: Every page: url name → who may open it.
 PAGES: dict[str, Target] = {
-    "home": Target(ALL),
+    "home": Target(PUBLIC_PAGE),  # the finder for visitors, the start page of one's role once logged in
     "accounts:login": Target(PUBLIC_PAGE),
     "accounts:logout": Target(PUBLIC_PAGE),
     "set_language": Target(PUBLIC_PAGE),
@@ -106,6 +108,14 @@ PAGES: dict[str, Target] = {
     "assessment:statistics_import": Target(IMPORTERS),
     "api-schema": Target(PUBLIC_PAGE),
     "api-docs": Target(PUBLIC_PAGE),
+    "finder:place": Target(PUBLIC_PAGE, ("place",)),
+    "finder:accessibility": Target(PUBLIC_PAGE),
+    "finder:language": Target(PUBLIC_PAGE, ("en",)),
+    "finder:place_feed": Target(PUBLIC_PAGE, ("place",)),
+    "finder:city_feed": Target(PUBLIC_PAGE),
+    "hsds:root": Target(PUBLIC_PAGE),
+    "hsds:services": Target(PUBLIC_PAGE),
+    "hsds:service": Target(PUBLIC_PAGE, ("hsds_service",)),
 }
 
 #: Every API operation: (method, url name) → who may call it.
@@ -148,6 +158,7 @@ def objects(db: Any) -> dict[str, Any]:
         "scenario": ScenarioFactory(),
         "project": InvestmentProjectFactory(),
         "account": UserFactory(username="ander-account", role=Role.DATA_ANALYST),
+        "hsds_service": SimpleNamespace(pk=ident(place.pk, "service")),
     }
 
 

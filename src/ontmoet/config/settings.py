@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ontmoet.assessment",
     "ontmoet.home",
     "ontmoet.api",
+    "ontmoet.finder",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,46 @@
+"""The finder's search form (GET: every search is an address residents can share)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.core.forms import StyledFormMixin
+from ontmoet.finder.selectors import FinderQuery, Origin
+from ontmoet.places.forms import ACCESSIBILITY_LABELS
+from ontmoet.places.types import PlaceType
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class FinderForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=_("Adres, postcode, buurt of wijk"), required=False, max_length=100,
+                        help_text=_("Bijvoorbeeld Caberg, 6217 of Voorbeeldstraat."))
+    type = forms.ChoiceField(label=_("Soort plek"), required=False,
+                             choices=[("", _("Alle soorten")), *PlaceType.choices])
+    accessibility = forms.MultipleChoiceField(
+        label=_("Toegankelijkheid"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=list(ACCESSIBILITY_LABELS.items()))
+    open_now = forms.BooleanField(label=_("Nu open"), required=False)
+    open_on = forms.DateField(label=_("Open op dag"), required=False, widget=_DATE)
+    # Filled by "Zoek bij mij in de buurt" (the browser's location, asked only after that click).
+    lat = forms.FloatField(required=False, min_value=50.7, max_value=51.0, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, min_value=5.5, max_value=5.9, widget=forms.HiddenInput)
+    buurt = forms.CharField(required=False, max_length=10, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["accessibility"].widget.attrs["class"] = "ontmoet-checkbox-list"
+        self.fields["open_now"].widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+
+    def query(self) -> FinderQuery:
+        """What to look for; a value that is not valid is left out (the form says why)."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        origin = None
+        if data.get("lat") is not None and data.get("lon") is not None:
+            origin = Origin(data["lat"], data["lon"], str(_("uw locatie")))
+        return FinderQuery(text=data.get("q", ""), type=data.get("type", ""),
+                           accessibility=tuple(data.get("accessibility", [])), open_now=bool(data.get("open_now")),
+                           open_on=data.get("open_on"), origin=origin, neighbourhood=data.get("buurt", ""))
