@@ -41,7 +41,7 @@ class FinderQuery:
     open_now: bool = False
     open_on: dt.date | None = None
     origin: Origin | None = None
-    neighbourhood: str = ""  # buurtcode chosen on the map
+    neighbourhood: str = ""  # buurtcode chosen on the map: the places nearest to it first
 
 
 @dataclass
@@ -119,8 +119,6 @@ def find(query: FinderQuery, *, moment: dt.datetime | None = None) -> tuple[list
     for fact in query.accessibility:
         if fact in ACCESSIBILITY_FACTS:
             qs = qs.filter(**{fact: True})
-    if query.neighbourhood:
-        qs = qs.filter(neighbourhood__code=query.neighbourhood)
     origin = query.origin or (neighbourhood_origin(query.neighbourhood) if query.neighbourhood else None)
     text = query.text.strip()
     if text and origin is None:
