@@ -63,7 +63,7 @@ def schedules(place: MeetingPlace, *, service: bool = False) -> list[dict[str, A
         for span in spans:
             out.append({
                 "id": ident(place.pk, f"schedule:{'s' if service else 'l'}:{weekday}:{span.start}"), **owner,
-                "freq": "WEEKLY", "interval": 1, "byday": RRULE_DAYS[weekday], "wkst": "MON",
+                "freq": "WEEKLY", "interval": 1, "byday": RRULE_DAYS[weekday], "wkst": "MO",
                 "opens_at": Span.clock(span.start), "closes_at": Span.clock(span.end) if span.end <= 1440
                 else Span.clock(span.end - 1440),
                 "description": f"{ZONE}: {place.opening_hours}", "notes": LOCAL_TIME,
