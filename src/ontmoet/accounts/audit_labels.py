@@ -13,6 +13,10 @@ _USER = {"places": AuditField(_("Gekoppelde plekken"), kind="list"), "name": Aud
          "active": AuditField(_("Account actief"), kind="bool"),
          "token_revoked": AuditField(_("API-token ingetrokken"), kind="bool")}
 
+ATTEMPT = "accounts.LoginAttempt"
+_LOGIN = {"address": AuditField(_("Adres")), "username": AuditField(_("Gebruikersnaam")),
+          "until": AuditField(_("Geblokkeerd tot"))}
+
 ACTIONS = (
     AuditAction("user_create", _("Account aangemaakt"), (USER,), _USER),
     AuditAction("user_update", _("Account gewijzigd"), (USER,), _USER),
@@ -22,5 +26,8 @@ ACTIONS = (
     AuditAction("token_issue", _("API-token uitgegeven"), (USER,)),
     AuditAction("token_revoke", _("API-token ingetrokken"), (USER,)),
     AuditAction("board_account_link", _("Account van het bestuur gekoppeld"), (), _ACCOUNT),
+    AuditAction("login", _("Ingelogd"), (USER,), _LOGIN),
+    AuditAction("login_failure", _("Inloggen mislukt"), (ATTEMPT,), _LOGIN),
+    AuditAction("login_lockout", _("Inloggen tijdelijk geblokkeerd"), (ATTEMPT,), _LOGIN),
     AuditAction("board_account_unlink", _("Account van het bestuur ontkoppeld"), (), _ACCOUNT),
 )

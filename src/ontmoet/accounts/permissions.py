@@ -69,6 +69,11 @@ def restrict_to_acted_for(queryset: Q, user: User | Any, *, place_field: str = "
     return queryset.none()
 
 
+def page_cache_scope(user: User | Any) -> str:
+    """Whose places a cached page part shows: every place for staff, the board member's own otherwise."""
+    return "all" if acts_for_every_place(user) else f"user:{getattr(user, 'pk', None)}"
+
+
 def place_ids_acted_for(user: User | Any) -> frozenset[int] | None:
     """The ids of the places a board member acts for; None means every place (staff)."""
     if acts_for_every_place(user):

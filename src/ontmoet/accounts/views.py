@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from ontmoet.accounts import selectors, services
 from ontmoet.accounts.forms import LoginForm, PasswordResetForm, UserCreateForm, UserEditForm
 from ontmoet.accounts.http import AuthenticatedHttpRequest
+from ontmoet.accounts.login_guard import client_address, record_attempt
 from ontmoet.accounts.models import User
 from ontmoet.accounts.permissions import public, require_roles
 from ontmoet.accounts.roles import ACCOUNT_MANAGERS
@@ -27,7 +28,25 @@ from ontmoet.core.forms import apply_validation_error
 #: Where a newly issued API token waits, in the server-side session, for the one page that shows it.
 NEW_TOKEN_KEY = "accounts:new_token"
 
-login = public(auth_views.LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm))
+class LoginView(auth_views.LoginView):
+    """Django's login, with every attempt recorded for the throttle and the audit trail (login_guard)."""
+
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        record_attempt(username=form.get_user().get_username(), address=client_address(self.request),
+                       user=form.get_user())
+        return super().form_valid(form)
+
+    def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        username = form.data.get("username", "")
+        if isinstance(username, str) and username.strip():
+            record_attempt(username=username, address=client_address(self.request), user=None)
+        return super().form_invalid(form)
+
+
+login = public(LoginView.as_view())
 logout = public(auth_views.LogoutView.as_view())
 
 

@@ -1,0 +1,60 @@
+"""Legal terms: the Awb terms of the subsidy process with the Algemene termijnenwet applied in full (art. 1–4), each
+end date with the steps that reached it. Pure Python (docs/decisions/0301-legal-terms.md)."""
+
+from ontmoet.domain.terms.atw import (
+    ATW_MAX_DAYS,
+    ATW_MAX_MONTHS,
+    ATW_MAX_WEEKS,
+    LegalTerm,
+    TermError,
+    TermKind,
+    TermReason,
+    add_months,
+    decision_deadline,
+    format_date_en,
+    format_date_nl,
+    is_working_day,
+    legal_term,
+    next_working_day,
+    suspended_days,
+    working_days,
+)
+from ontmoet.domain.terms.decree_days import DECREES, LAST_YEAR_COVERED, Decree, decree_days_known, decree_for
+from ontmoet.domain.terms.holidays import (
+    easter_sunday,
+    holiday_name,
+    holiday_name_en,
+    holidays_in,
+    is_atw_holiday,
+    kings_day,
+)
+
+__all__ = [
+    "ATW_MAX_DAYS",
+    "ATW_MAX_MONTHS",
+    "ATW_MAX_WEEKS",
+    "DECREES",
+    "LAST_YEAR_COVERED",
+    "Decree",
+    "LegalTerm",
+    "TermError",
+    "TermKind",
+    "TermReason",
+    "add_months",
+    "decision_deadline",
+    "decree_days_known",
+    "decree_for",
+    "easter_sunday",
+    "format_date_en",
+    "format_date_nl",
+    "holiday_name",
+    "holiday_name_en",
+    "holidays_in",
+    "is_atw_holiday",
+    "is_working_day",
+    "kings_day",
+    "legal_term",
+    "next_working_day",
+    "suspended_days",
+    "working_days",
+]
