@@ -111,14 +111,16 @@ def test_english_pages(client, places):
     assert client.get("/taal/en", {"next": "https://elders.example/"})["Location"] == "/"
 
 
-def test_revalidation_gets_304_until_a_place_changes(client, places):
+def test_revalidation_gets_304_until_a_place_changes(client, places, django_capture_on_commit_callbacks):
     url = f"/plekken/{places['linde'].pk}"
     first = client.get(url)
     assert first["Cache-Control"] == "public, max-age=0, must-revalidate" and first["Last-Modified"]
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     assert client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
-    services.place_update(place=places["linde"], values={"description": "Nieuw: koffie op dinsdag."},
-                          by=UserFactory(role=Role.POLICY_OFFICER))
+    officer = UserFactory(role=Role.POLICY_OFFICER)
+    with django_capture_on_commit_callbacks(execute=True):  # the data version rises after the commit
+        services.place_update(place=places["linde"], values={"description": "Nieuw: koffie op dinsdag."},
+                              by=officer)
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and "Nieuw: koffie op dinsdag." in changed.content.decode()
     assert changed["ETag"] != first["ETag"]
@@ -151,3 +153,26 @@ def test_hsds_services_are_paged_and_filtered_on_modified_after(client, places):
     assert {a["details"] for a in location["accessibility"]} >= {"wheelchair=yes"}
     assert location["schedules"][0]["byday"] == "MO" and "Europe/Amsterdam" in location["schedules"][0]["notes"]
     assert client.get("/api/v1/hsds/services/niet-een-id").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_saved_rendering_is_never_stale(client, settings):
+    """With the pages cache on (as in production), a change shows on the next request: the rendering is kept
+    under the data version, which the change raises when it commits."""
+    settings.CACHES = {**settings.CACHES, "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "finder-cache-test"}}
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    place = PlaceFactory(name="Buurthuis Eerst")
+    officer = UserFactory(role=Role.POLICY_OFFICER)
+    services.place_update(place=place, values={"description": "Oud."}, by=officer)
+    url = f"/plekken/{place.pk}"
+    assert "Oud." in client.get(url).content.decode()
+    assert "Oud." in client.get(url).content.decode()  # from the saved rendering
+    services.place_update(place=place, values={"description": "Nieuw."}, by=officer)
+    assert "Nieuw." in client.get(url).content.decode()
+    assert "Buurthuis Eerst" in client.get("/").content.decode()
+    services.place_update(place=place, values={"name": "Buurthuis Later"}, by=officer)
+    assert "Buurthuis Later" in client.get("/").content.decode()
+    caches["pages"].clear()

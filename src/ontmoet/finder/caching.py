@@ -1,8 +1,9 @@
 """Public pages and feeds under a crowd: validators (ETag, Last-Modified), 304 on revalidation and a short
 shared cache of the rendered answer, all keyed on one version of the public data (ADR 0602).
 
-The version (``selectors.public_version``) is read from the database on every request, so a change to a place
-or its activities shows on the very next request in every server process; only the rendering is saved.
+The version (``selectors.public_version``, built on the data version of ADR 0030) is read from the database on
+every request, so a change to a place or its activities shows on the very next request in every server process;
+only the rendering (in the ``pages`` cache) and the time of the last change are saved per version.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
@@ -40,6 +41,16 @@ def _not_modified(request: HttpRequest, etag: str, modified: Any) -> bool:
     return bool(since and modified and int(modified.timestamp()) <= since)
 
 
+def _last_modified(version: str) -> Any:
+    """The time of the last change, computed once per version (two aggregate queries) and kept with it."""
+    key = f"finder:modified:{version}"
+    found = cache.get(key)
+    if found is None:
+        found = (last_modified(),)
+        cache.set(key, found, RENDER_SECONDS)
+    return found[0]
+
+
 def cached_public(vary: Callable[[HttpRequest], str] | None = None) -> Callable[[View], View]:
     """For GET/HEAD of a public page or feed: 304 when the client's copy is current, else the saved rendering
     of this version, else the view's answer (saved when it is a 200). ``vary`` adds what else the answer depends
@@ -53,18 +64,18 @@ def cached_public(vary: Callable[[HttpRequest], str] | None = None) -> Callable[
             version = public_version()
             extra = vary(request) if vary else ""
             etag = _tag(request, version, extra)
-            modified = last_modified()
+            modified = _last_modified(version)
             if _not_modified(request, etag, modified):
                 response: HttpResponseBase = HttpResponseNotModified()
             else:
                 key = "finder:" + etag.strip('"')
-                saved = cache.get(key)
+                saved = caches["pages"].get(key)
                 if saved is not None:
                     response = HttpResponse(saved[1], content_type=saved[0])
                 else:
                     response = view(request, *args, **kwargs)
                     if response.status_code == 200 and isinstance(response, HttpResponse) and not response.streaming:
-                        cache.set(key, (response["Content-Type"], response.content), RENDER_SECONDS)
+                        caches["pages"].set(key, (response["Content-Type"], response.content), RENDER_SECONDS)
             response["ETag"] = etag
             if modified is not None:
                 response["Last-Modified"] = http_date(modified.timestamp())

@@ -11,9 +11,10 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 
+from ontmoet.core.versions import data_version
 from ontmoet.domain.opening_hours import OpeningHours
 from ontmoet.domain.walking import walking_m, walking_minutes
 from ontmoet.places.models import MeetingPlace, Neighbourhood, PlaceTypeChange
@@ -150,29 +151,23 @@ def find(query: FinderQuery, *, moment: dt.datetime | None = None) -> tuple[list
 
 
 def public_version() -> str:
-    """Changes whenever something a public page shows changes: a place's facts (``updated_at``), a type entry,
-    a place added or removed, the buurten, or the day (a type takes effect at midnight). Two cheap aggregate
-    queries; the pages' ETag and their short cache are keyed on it (ADR 0602)."""
-    places = MeetingPlace.objects.aggregate(n=Count("id"), m=Max("updated_at"))
-    entries = PlaceTypeChange.objects.aggregate(n=Count("id"), m=Max("recorded_at"))
-    parts = [places["n"], places["m"], entries["n"], entries["m"], now_local().date(),
-             len(neighbourhood_outlines()), *_extra_versions()]
+    """Changes whenever something a public page shows may have changed: the data version (raised after every
+    committed state change: a place, its type, its activities; ADR 0030), the buurten, and the day (a type takes
+    effect at midnight). One primary-key read; the pages' ETag and their short cache are keyed on it (ADR 0602)."""
+    parts = [data_version(), now_local().date(), len(neighbourhood_outlines())]
     return hashlib.blake2s(repr(parts).encode(), digest_size=12).hexdigest()
 
 
 def last_modified() -> dt.datetime | None:
+    """When the public data last changed: the latest change of a place or a type entry."""
     stamps = [MeetingPlace.objects.aggregate(m=Max("updated_at"))["m"],
               PlaceTypeChange.objects.aggregate(m=Max("recorded_at"))["m"], *_extra_stamps()]
     known = [s for s in stamps if s is not None]
     return max(known) if known else None
 
 
-def _extra_versions() -> list[Any]:
-    """Versions of what other capabilities add to the public pages (activities, once they are there)."""
-    return []
-
-
 def _extra_stamps() -> list[dt.datetime | None]:
+    """When what other capabilities add to the public pages last changed (activities, once they are there)."""
     return []
 
 
