@@ -135,7 +135,7 @@ def test_every_public_page_is_axe_clean(browser, live_server, places, language, 
     urls = ["/", f"/?q={places['buurt'].name}&accessibility=step_free_entrance&open_now=on",
             f"/?lat={places['buurt'].label_latitude}&lon={places['buurt'].label_longitude}",
             f"/plekken/{places['near'].pk}", f"/plekken/{places['step_free'].pk}", f"/plekken/{places['far'].pk}",
-            "/toegankelijkheid"]
+            f"/plekken/{places['near'].pk}/iets-organiseren", "/toegankelijkheid"]
     problems = {}
     for url in urls:
         page.goto(url)
@@ -160,4 +160,25 @@ def test_logged_in_users_keep_their_start_page_at_320_px(page, login, assert_acc
     page.goto("/")
     assert not page.locator("form.finder-search").count()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+
+
+def test_a_resident_sends_an_idea_to_the_board(page, live_server, places, assert_accessible):
+    from ontmoet.finder.models import InitiativeRequest
+
+    page.goto(f"/plekken/{places['near'].pk}")
+    page.get_by_role("link", name="Help iets organiseren op deze plek").click()
+    page.get_by_label("Uw naam").fill("Mia")
+    page.get_by_label("Uw e-mailadres of telefoonnummer").fill("mia@example.org")
+    page.get_by_label("Uw idee").fill("Een breiclub op dinsdagmiddag.")
+    page.wait_for_timeout(3200)  # a person's pace: a form sent within seconds of opening counts as a robot's
+    page.get_by_role("button", name="Idee versturen").click()
+    assert page.get_by_role("status").inner_text().startswith("Dank u wel!")
+    assert_accessible(page)
+    assert InitiativeRequest.objects.get().place == places["near"]
+    # Empty, the form names the fields that are missing, next to each field.
+    page.goto(f"/plekken/{places['near'].pk}/iets-organiseren")
+    page.get_by_role("button", name="Idee versturen").click()
+    assert page.locator("#id_name_error").is_visible()
+    assert page.get_by_label("Uw naam").get_attribute("aria-invalid") == "true"
     assert_accessible(page)

@@ -77,6 +77,7 @@ ARGS: dict[str, Callable[[Objects], tuple[list[Any], str]]] = {
     "finance:project_edit": lambda o: ([o["project"].pk], ""),
     "assessment:rule": lambda o: (["co_location"], ""),
     "finder:place": lambda o: ([o["place"].pk], ""),
+    "finder:organise": lambda o: ([o["place"].pk], ""),
 }
 
 #: Demo account per role (accounts/demo.py); a page is walked as the first of these its view allows ...

@@ -116,6 +116,7 @@ PAGES: dict[str, Target] = {
     "hsds:root": Target(PUBLIC_PAGE),
     "hsds:services": Target(PUBLIC_PAGE),
     "hsds:service": Target(PUBLIC_PAGE, ("hsds_service",)),
+    "finder:organise": Target(PUBLIC_PAGE, ("place",)),
 }
 
 #: Every API operation: (method, url name) → who may call it.

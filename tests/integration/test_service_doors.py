@@ -117,7 +117,20 @@ CALLS: dict[str, tuple[str, Call]] = {
         "request": _assessment_request()}),
     "ontmoet.assessment.services.neighbourhood_stats_import": (Role.DATA_ANALYST, lambda by: {
         "content": STATS_CSV, "file_name": "stats.csv"}),
+    "ontmoet.finder.services.initiative_submit": (Role.POLICY_OFFICER, lambda by: {
+        "place": PlaceFactory(), "sender": "balie", "values": {
+            "name": "Bewoner", "contact": "06 12345678", "idea": "Een wandelgroep op zaterdag."}}),
+    "ontmoet.finder.services.initiatives_purge": (Role.ADMINISTRATOR, lambda by: {"now": _old_initiative()}),
 }
+
+
+def _old_initiative() -> dt.datetime:
+    """An idea past its retention period; the purge is run as if on the day after it expired."""
+    from ontmoet.finder.models import RETENTION_DAYS, InitiativeRequest
+
+    request = InitiativeRequest.objects.create(place=PlaceFactory(), name="Bewoner", contact="06 12345678",
+                                               idea="Samen koken.", sender="x")
+    return request.created_at + dt.timedelta(days=RETENTION_DAYS + 1)
 
 
 def _with_token(username: str) -> Any:

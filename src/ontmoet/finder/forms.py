@@ -44,3 +44,18 @@ class FinderForm(StyledFormMixin, forms.Form):
         return FinderQuery(text=data.get("q", ""), type=data.get("type", ""),
                            accessibility=tuple(data.get("accessibility", [])), open_now=bool(data.get("open_now")),
                            open_on=data.get("open_on"), origin=origin, neighbourhood=data.get("buurt", ""))
+
+
+class InitiativeForm(StyledFormMixin, forms.Form):
+    """"Help organise something here": short, with a trap field and a signed start time instead of a
+    third-party spam service."""
+
+    name = forms.CharField(label=_("Uw naam"), max_length=100)
+    contact = forms.CharField(label=_("Uw e-mailadres of telefoonnummer"), max_length=200,
+                              help_text=_("Het bestuur gebruikt dit alleen om u te antwoorden."))
+    idea = forms.CharField(label=_("Uw idee"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
+                           help_text=_("Wat wilt u doen, voor wie, en wanneer ongeveer?"))
+    # Left empty by people; filled by many robots (it is hidden from view and from the keyboard).
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False,
+                              widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+    started = forms.CharField(widget=forms.HiddenInput)

@@ -12,3 +12,6 @@ urlpatterns += [
     path("plekken/<int:pk>/activiteiten.ics", views.place_feed, name="place_feed"),
     path("activiteiten.ics", views.city_feed, name="city_feed"),
 ]
+urlpatterns += [
+    path("plekken/<int:pk>/iets-organiseren", views.organise, name="organise"),
+]

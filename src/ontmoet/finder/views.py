@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -19,10 +20,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
 from ontmoet.accounts.permissions import public
-from ontmoet.finder import ical, jsonld
+from ontmoet.finder import errors, ical, jsonld, services, spam
 from ontmoet.finder.activities import activity_feed_events
 from ontmoet.finder.caching import cached_public
-from ontmoet.finder.forms import FinderForm
+from ontmoet.finder.forms import FinderForm, InitiativeForm
+from ontmoet.finder.models import RETENTION_DAYS
 from ontmoet.finder.selectors import RESULTS_PER_PAGE, Found, buurt_names, find, last_modified, public_place
 from ontmoet.home.views import home
 from ontmoet.places.forms import ACCESSIBILITY_LABELS
@@ -169,3 +171,39 @@ def city_feed(request: HttpRequest) -> HttpResponse:
 
 def _stamp() -> dt.datetime:
     return last_modified() or dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+@public
+def organise(request: HttpRequest, pk: int) -> HttpResponse:
+    """"Help organise something here": the resident's idea reaches the board (their start page)."""
+    place = public_place(pk)
+    sent = False
+    if request.method == "POST":
+        form = InitiativeForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            if spam.looks_automatic(trap=data["website"], token=data["started"]):
+                form.add_error(None, errors.LOOKS_LIKE_SPAM)
+            elif spam.too_many_links(data["idea"]):
+                form.add_error("idea", errors.TOO_MANY_LINKS)
+            else:
+                try:
+                    services.initiative_submit(place=place, values=data, by=None,
+                                               sender=spam.sender_key(request.META.get("REMOTE_ADDR", "")))
+                except ValidationError as error:
+                    if hasattr(error, "error_dict"):
+                        for field, messages in error.message_dict.items():
+                            for message in messages:
+                                form.add_error(field if field in form.fields else None, message)
+                    else:
+                        for message in error.messages:
+                            form.add_error(None, message)
+                else:
+                    sent = True
+        fresh = request.POST.copy()  # shown again with a new start time: the next try is timed anew
+        fresh["started"] = spam.start_token()
+        form.data = fresh
+    else:
+        form = InitiativeForm(initial={"started": spam.start_token()})
+    return render(request, "finder/organise.html", {"place": place, "form": form, "sent": sent,
+                                                    "retention_days": RETENTION_DAYS})
