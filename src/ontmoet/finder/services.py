@@ -30,7 +30,9 @@ SUBMITTERS = frozenset({Role.POLICY_OFFICER, Role.ADMINISTRATOR})
 def initiative_submit(*, place: MeetingPlace, values: dict[str, Any], sender: str, by: Any) -> InitiativeRequest:
     """A resident's idea for the board of ``place``. The counts and the write are one step under a lock, so
     that a burst of submissions at one moment cannot pass the limits together."""
-    serialise(f"finder:initiatives:{place.pk}")
+    # Always the sender's lock first, then the place's: no two writers wait for each other in a circle.
+    serialise(f"finder:initiatives:sender:{sender}")
+    serialise(f"finder:initiatives:place:{place.pk}")
     now = timezone.now()
     recent = InitiativeRequest.objects.filter(sender=sender, created_at__gte=now - dt.timedelta(hours=1))
     if recent.count() >= PER_SENDER_PER_HOUR:
