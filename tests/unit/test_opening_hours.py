@@ -14,7 +14,6 @@ from ontmoet.domain.opening_hours import (
     Span,
     describe,
     dutch_public_holidays,
-    easter,
     parse_opening_hours,
 )
 
@@ -58,12 +57,10 @@ def test_refuses_with_the_reason_and_the_part(text: str, problem: HoursProblem, 
 
 
 def test_dutch_public_holidays() -> None:
-    assert easter(2026) == dt.date(2026, 4, 5)
-    assert easter(2027) == dt.date(2027, 3, 28)
     holidays = dutch_public_holidays(2026)
     assert {dt.date(2026, 1, 1), dt.date(2026, 4, 6), dt.date(2026, 4, 27), dt.date(2026, 5, 14),
             dt.date(2026, 5, 25), dt.date(2026, 12, 26)} <= holidays
-    assert len(holidays) == 10
+    assert len(holidays) == 10 and dt.date(2026, 4, 5) in holidays and dt.date(2026, 4, 3) not in holidays
     # King's Day moves to the 26th when the 27th is a Sunday (2025).
     assert dt.date(2025, 4, 26) in dutch_public_holidays(2025)
 

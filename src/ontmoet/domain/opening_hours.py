@@ -22,6 +22,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ontmoet.domain.terms.holidays import easter_sunday, statutory_holidays
+
 MAX_LENGTH = 2000
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _TIME = re.compile(r"^(\d{2}):(\d{2})$")
@@ -212,34 +214,17 @@ def _normal(rule: Rule) -> str:
 # --- Dutch public holidays ---------------------------------------------------------------------------------
 
 
-def easter(year: int) -> dt.date:
-    """Easter Sunday (the anonymous Gregorian computation)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = ((h + l_ - 7 * m + 114) % 31) + 1
-    return dt.date(year, month, day)
-
-
 def dutch_public_holidays(year: int) -> frozenset[dt.date]:
-    """The general public holidays of the Algemene termijnenwet (art. 3): New Year, Easter and Whit Sunday and
-    Monday, Ascension, King's Day (27 April, the 26th when the 27th is a Sunday), Liberation Day (5 May) and
-    Christmas. Good Friday is no general holiday and is left out."""
-    sunday = easter(year)
-    kings = dt.date(year, 4, 27)
-    if kings.weekday() == 6:
-        kings = dt.date(year, 4, 26)
-    return frozenset({
-        dt.date(year, 1, 1), sunday, sunday + dt.timedelta(days=1), kings, dt.date(year, 5, 5),
-        sunday + dt.timedelta(days=39), sunday + dt.timedelta(days=49), sunday + dt.timedelta(days=50),
-        dt.date(year, 12, 25), dt.date(year, 12, 26),
-    })
+    """The days ``PH`` means: the general holidays of Atw art. 3 lid 1 (``domain.terms.holidays``, one computation
+    for Ontmoet: New Year, Easter Monday, King's Day with its Sunday rule, 5 May every year, Ascension, Whit
+    Monday, Christmas and Boxing Day) with Easter Sunday and Whit Sunday, which OSM's PH also covers. Good
+    Friday, which Atw art. 3 lid 2 equals to a holiday for time limits only, is no day off and is left out."""
+    try:
+        days = {day for day, names in statutory_holidays(year).items() if names != ("Goede Vrijdag",)}
+    except ValueError:  # outside the years the Atw computation covers
+        return frozenset()
+    sunday = easter_sunday(year)
+    return frozenset({*days, sunday, sunday + dt.timedelta(days=49)})
 
 
 # --- in words ----------------------------------------------------------------------------------------------
