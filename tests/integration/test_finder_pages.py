@@ -95,7 +95,7 @@ def test_place_page_shows_hours_facts_and_json_ld(client, places):
     with time_machine.travel(WEDNESDAY_MORNING, tick=False):
         page = client.get(f"/plekken/{places['linde'].pk}").content.decode()
     assert "Maandag t/m vrijdag: 09:00 tot 17:00" in page and "Nu open" in page
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))[0]
     assert data["@type"] == "Place" and data["name"] == "Buurthuis De Linde"
     assert {"@type": "LocationFeatureSpecification", "name": "Step-free entrance", "value": True} in data[
         "amenityFeature"]

@@ -25,6 +25,11 @@ class FinderForm(StyledFormMixin, forms.Form):
         choices=list(ACCESSIBILITY_LABELS.items()))
     open_now = forms.BooleanField(label=_("Nu open"), required=False)
     open_on = forms.DateField(label=_("Open op dag"), required=False, widget=_DATE)
+    activities_this_week = forms.BooleanField(label=_("Met een activiteit deze week"), required=False)
+    category = forms.CharField(label=_("Soort activiteit"), required=False, max_length=100,
+                               help_text=_("Bijvoorbeeld koffie, bewegen of creatief."))
+    for_whom = forms.CharField(label=_("Voor wie"), required=False, max_length=100,
+                               help_text=_("Bijvoorbeeld ouderen, jongeren of iedereen."))
     # Filled by "Zoek bij mij in de buurt" (the browser's location, asked only after that click).
     lat = forms.FloatField(required=False, min_value=50.7, max_value=51.0, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=5.5, max_value=5.9, widget=forms.HiddenInput)
@@ -33,7 +38,8 @@ class FinderForm(StyledFormMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["accessibility"].widget.attrs["class"] = "ontmoet-checkbox-list"
-        self.fields["open_now"].widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+        for name in ("open_now", "activities_this_week"):
+            self.fields[name].widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
 
     def query(self) -> FinderQuery:
         """What to look for; a value that is not valid is left out (the form says why)."""
@@ -43,7 +49,9 @@ class FinderForm(StyledFormMixin, forms.Form):
             origin = Origin(data["lat"], data["lon"], str(_("uw locatie")))
         return FinderQuery(text=data.get("q", ""), type=data.get("type", ""),
                            accessibility=tuple(data.get("accessibility", [])), open_now=bool(data.get("open_now")),
-                           open_on=data.get("open_on"), origin=origin, neighbourhood=data.get("buurt", ""))
+                           open_on=data.get("open_on"), origin=origin, neighbourhood=data.get("buurt", ""),
+                           activities_this_week=bool(data.get("activities_this_week")),
+                           category=data.get("category", ""), for_whom=data.get("for_whom", ""))
 
 
 class InitiativeForm(StyledFormMixin, forms.Form):

@@ -17,6 +17,7 @@ from django.http import Http404
 from ontmoet.core.versions import data_version
 from ontmoet.domain.opening_hours import OpeningHours
 from ontmoet.domain.walking import walking_m, walking_minutes
+from ontmoet.finder import activities
 from ontmoet.places.models import MeetingPlace, Neighbourhood, PlaceTypeChange
 from ontmoet.places.opening_hours import PLACE_ZONE, now_local, parsed
 from ontmoet.places.selectors import ACCESSIBILITY_FACTS, neighbourhood_outlines, type_entries_on
@@ -43,6 +44,9 @@ class FinderQuery:
     open_on: dt.date | None = None
     origin: Origin | None = None
     neighbourhood: str = ""  # buurtcode chosen on the map: the places nearest to it first
+    activities_this_week: bool = False  # only places with an activity in the coming seven days ...
+    category: str = ""  # ... of this category (its name as shown)
+    for_whom: str = ""  # ... for this target group (words in it)
 
 
 @dataclass
@@ -117,6 +121,8 @@ def find(query: FinderQuery, *, moment: dt.datetime | None = None) -> tuple[list
     qs = public_places(now.date())
     if query.type:
         qs = qs.filter(pk__in=type_entries_on(now.date()).filter(to_type=query.type).values("place_id"))
+    if query.activities_this_week or query.category or query.for_whom:
+        qs = qs.filter(pk__in=_places_with_activities(query, now.date()))
     for fact in query.accessibility:
         if fact in ACCESSIBILITY_FACTS:
             qs = qs.filter(**{fact: True})
@@ -148,6 +154,14 @@ def find(query: FinderQuery, *, moment: dt.datetime | None = None) -> tuple[list
     if origin is not None:
         found.sort(key=lambda f: (f.distance_m is None, f.distance_m or 0, f.place.name))
     return found, origin
+
+
+def _places_with_activities(query: FinderQuery, today: dt.date) -> set[int]:
+    week = activities.coming(place_pk=None, today=today)
+    return {o.place_pk for o in week
+            if o.date <= today + dt.timedelta(days=6) and not o.cancelled
+            and (not query.category or o.category.lower() == query.category.lower())
+            and (not query.for_whom or query.for_whom.lower() in o.for_whom.lower())}
 
 
 def public_version() -> str:

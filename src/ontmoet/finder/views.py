@@ -20,8 +20,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
 from ontmoet.accounts.permissions import public
+from ontmoet.domain.opening_hours import DAY_NAMES, Span
 from ontmoet.finder import errors, ical, jsonld, services, spam
-from ontmoet.finder.activities import activity_feed_events
+from ontmoet.finder.activities import activity_feed_events, coming, json_ld_events
+from ontmoet.finder.activities import installed as activities_installed
 from ontmoet.finder.caching import cached_public
 from ontmoet.finder.forms import FinderForm, InitiativeForm
 from ontmoet.finder.models import RETENTION_DAYS
@@ -29,7 +31,7 @@ from ontmoet.finder.selectors import RESULTS_PER_PAGE, Found, buurt_names, find,
 from ontmoet.home.views import home
 from ontmoet.places.forms import ACCESSIBILITY_LABELS
 from ontmoet.places.mapping import MAP_MARKER_LIMIT, map_context, per_neighbourhood_points
-from ontmoet.places.opening_hours import in_words, now_local, parsed
+from ontmoet.places.opening_hours import PLACE_ZONE, in_words, now_local, parsed
 from ontmoet.places.selectors import ACCESSIBILITY_FACTS, neighbourhood_outlines
 
 
@@ -59,7 +61,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "form": form, "page": page, "total": len(found), "origin": origin, "searched": form.is_bound,
         "query_string": _without(request, "pagina"), "map_query": _without(request, "buurt", "pagina", "lat", "lon"),
-        "chosen_buurt": query.neighbourhood, "buurten": buurt_names(),
+        "chosen_buurt": query.neighbourhood, "buurten": buurt_names(), "activities_known": activities_installed(),
         **map_context(neighbourhood_outlines(), shown),
     }
     if len(found) > MAP_MARKER_LIMIT:
@@ -95,21 +97,29 @@ def place_page(request: HttpRequest, pk: int) -> HttpResponse:
     place = public_place(pk)
     hours = parsed(place.opening_hours)
     today = now_local().date()
+    activities = coming(place_pk=place.pk, today=today)
     context: dict[str, Any] = {
         "place": place, "hours": in_words(place.opening_hours), "facts": _facts(place),
         "open_now": hours.is_open(now_local().replace(tzinfo=None)) if hours else None,
         "holiday_today": bool(hours and hours.mentions_holidays and not hours.open_on(today)),
         "week": _coming_week(place.opening_hours, today),
-        "activities": [],
-        "json_ld": json.dumps(jsonld.place(place, request), ensure_ascii=False).replace("</", "<\\/"),
+        "activities": [_shown(o) for o in activities],
+        "json_ld": json.dumps([jsonld.place(place, request), *json_ld_events(
+            activities, place_url=request.build_absolute_uri(), zone=PLACE_ZONE)],
+            ensure_ascii=False).replace("</", "<\\/"),
     }
     return render(request, "finder/place.html", context)
 
 
+def _shown(o: Any) -> dict[str, Any]:
+    names = DAY_NAMES["en" if (get_language() or "nl").startswith("en") else "nl"]
+    when = f"{names[o.date.weekday()]} {o.date:%d-%m} {o.start:%H:%M}–{o.end:%H:%M}"
+    return {"title": o.title, "when": when, "for_whom": o.for_whom, "category": o.category,
+            "cancelled": o.cancelled}
+
+
 def _coming_week(text: str, today: dt.date) -> list[dict[str, Any]]:
     """The next seven days with their hours, public holidays included (what the week really looks like)."""
-    from ontmoet.domain.opening_hours import DAY_NAMES, Span
-
     hours = parsed(text)
     if hours is None:
         return []
@@ -145,7 +155,8 @@ def choose_language(request: HttpRequest, code: str) -> HttpResponseRedirect:
 
 def _feed_events(request: HttpRequest, place_pk: int | None) -> list[ical.FeedEvent]:
     """The activities of the coming weeks as feed events (the activities capability supplies them)."""
-    return activity_feed_events(place_pk=place_pk, base_url=request.build_absolute_uri("/"))
+    return activity_feed_events(place_pk=place_pk, base_url=request.build_absolute_uri("/"),
+                                today=now_local().date(), stamp=_stamp())
 
 
 def _ics(body: str, filename: str) -> HttpResponse:
