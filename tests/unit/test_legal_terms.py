@@ -24,7 +24,11 @@ from ontmoet.domain.terms import (
     is_atw_holiday,
     kings_day,
     legal_term,
+    objection_deadline,
+    objection_decision_deadline,
+    supplement_deadline,
     suspended_days,
+    suspension_end,
 )
 
 D = dt.date
@@ -321,6 +325,40 @@ def test_a_13_week_decision_term_is_not_moved():
     assert not term.atw_applies
 
 
+def test_the_named_terms_of_the_subsidy_process():
+    # Supplement: asked Thu 30 April 2026, 14 days → Mon 18 May (test_a_decree_day_after_hemelvaartsdag).
+    # Objection: notified Fri 13 Nov 2026 → Mon 28 Dec (test_christmas).
+    assert supplement_deadline(D(2026, 4, 30), days=14).end == D(2026, 5, 18)
+    assert supplement_deadline(D(2026, 4, 30), days=14).kind is TermKind.SUPPLEMENT
+    assert objection_deadline(D(2026, 11, 13)).end == D(2026, 12, 28)
+    assert objection_deadline(D(2026, 11, 13)).start == D(2026, 11, 14)
+
+
+def test_the_suspension_ends_on_supplement_or_at_the_end_of_the_supplement_term():
+    # Supplement asked Mon 9 March 2026 with 14 days: 9 + 14 = Mon 23 March (Mar 1 Sun + 22), a working day.
+    # Supplied on Mon 16 March → the decision term runs again from the 16th; not supplied, or supplied too late
+    # (Wed 25 March) → the suspension lasts up to the supplement term's last day, 23 March.
+    supplement = legal_term(D(2026, 3, 9), days=14, kind=TermKind.SUPPLEMENT)
+    assert supplement.end == D(2026, 3, 23)
+    assert suspension_end(supplement, supplied=D(2026, 3, 16)) == D(2026, 3, 16)
+    assert suspension_end(supplement) == D(2026, 3, 23)
+    assert suspension_end(supplement, supplied=D(2026, 3, 25)) == D(2026, 3, 23)
+
+
+def test_the_term_to_decide_on_an_objection_runs_from_the_end_of_the_objection_term():
+    # Notified Fri 13 Nov 2026 → objection term ends Mon 28 Dec 2026 (see test_christmas). Awb 7:10: 6 weeks from the
+    # day after, i.e. Mon 28 Dec + 42 days: 4 to 1 Jan 2027, 24 to Mon 25 Jan, 14 to Monday 8 February 2027.
+    objection = legal_term(D(2026, 11, 13), weeks=6, kind=TermKind.OBJECTION)
+    term = objection_decision_deadline(objection.end)
+    assert (term.start, term.end) == (D(2026, 12, 29), D(2027, 2, 8))
+    assert "art. 7:10 Awb" in term.reasons[0].text_nl
+    # Postponed by 6 weeks (7:10 lid 3): Mon 8 Feb + 42 days: 20 to 28 Feb (2027 is no leap year), 22 to Monday
+    # 22 March 2027 (Good Friday 2027 is 26 March). 6 + 6 = 12 weeks: inside the Atw.
+    assert objection_decision_deadline(objection.end, postponement_weeks=6).end == D(2027, 3, 22)
+    # With an advisory committee 12 weeks, postponed 6: 18 weeks, outside the Atw (art. 4).
+    assert not objection_decision_deadline(objection.end, weeks=12, postponement_weeks=6).atw_applies
+
+
 # --- reasons, data and refusals ------------------------------------------------------------------------------------
 
 
@@ -331,6 +369,14 @@ def test_the_json_shape():
     assert data["nominalEnd"] == "2026-05-05"
     assert data["end"] == "2026-05-06"
     assert {"code", "date", "textNl", "textEn"} <= set(data["reasons"][0])
+
+
+def test_extra_holidays_count_as_holidays():
+    # Received Tue 10 March 2026, 8 weeks → Tue 5 May → Wed 6 May (above); with 6 May given as an extra holiday
+    # (a decree not yet in the data) the term ends on Thursday 7 May 2026.
+    term = legal_term(D(2026, 3, 10), weeks=8, extra_holidays={D(2026, 5, 6)})
+    assert term.end == D(2026, 5, 7)
+    assert moved_over(term) == [("holiday", D(2026, 5, 5)), ("holiday", D(2026, 5, 6))]
 
 
 def test_a_year_without_a_known_decree_is_said():

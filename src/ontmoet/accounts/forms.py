@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ontmoet.accounts.login_guard import client_address, lock_of
+from ontmoet.accounts.models import TokenScope
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.selectors import place_choices
 from ontmoet.core.forms import StyledFormMixin
@@ -77,3 +78,10 @@ class PasswordResetForm(StyledFormMixin, forms.Form):
         if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
             self.add_error("password_again", _("De twee wachtwoorden zijn niet gelijk."))
         return data
+
+
+class TokenIssueForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Naam van het token"), max_length=100, initial="API",
+                           help_text=_("Waarvoor het token dient, bijvoorbeeld de koppeling die het gebruikt."))
+    scope = forms.ChoiceField(label=_("Bereik"), choices=TokenScope.choices, initial=TokenScope.READ)
+    days = forms.IntegerField(label=_("Geldig (dagen)"), min_value=1, max_value=365, initial=90)

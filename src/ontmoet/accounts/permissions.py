@@ -130,5 +130,9 @@ class RolePermission(BasePermission):
         user = request.user
         if not (user and user.is_authenticated and user.is_active):
             return False
-        roles = view.read_roles if request.method in SAFE_METHODS else getattr(view, "write_roles", frozenset())
+        safe = request.method in SAFE_METHODS
+        if not safe and getattr(request.auth, "scope", "write") != "write":
+            self.message = messages.TOKEN_READ_ONLY  # a read-only API token (accounts.models.ApiToken)
+            return False
+        roles = view.read_roles if safe else getattr(view, "write_roles", frozenset())
         return bool(user.role in roles)

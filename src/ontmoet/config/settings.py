@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ontmoet.assessment",
     "ontmoet.home",
     "ontmoet.api",
+    "ontmoet.capacity",
     "ontmoet.finder",
 ]
 
@@ -224,6 +225,7 @@ SPECTACULAR_SETTINGS = {
         {"name": "neighbourhoods", "description": "De CBS-buurten van Maastricht."},
         {"name": "budget", "description": "Het financieel kader: begroting, scenario's, posities, investeringen."},
         {"name": "assessments", "description": "Het afwegingskader."},
+        {"name": "capacity", "description": "Opbouwwerk (bouwsteen 3) en bestuursondersteuning (bouwsteen 5)."},
     ],
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "POSTPROCESSING_HOOKS": [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("register/", include("ontmoet.places.urls")),
     path("financien/", include("ontmoet.finance.urls")),
     path("afwegingskader/", include("ontmoet.assessment.urls")),
+    path("ondersteuning/", include("ontmoet.capacity.urls")),
     path("api/v1/hsds", include("ontmoet.finder.hsds_urls")),  # open data (HSDS), before the v1 API's own 404
     path("api/v1/", include("ontmoet.api.urls")),
     path("health", health.health, name="health"),

@@ -16,7 +16,11 @@ from ontmoet.domain.terms.atw import (
     is_working_day,
     legal_term,
     next_working_day,
+    objection_deadline,
+    objection_decision_deadline,
+    supplement_deadline,
     suspended_days,
+    suspension_end,
     working_days,
 )
 from ontmoet.domain.terms.decree_days import DECREES, LAST_YEAR_COVERED, Decree, decree_days_known, decree_for
@@ -55,6 +59,10 @@ __all__ = [
     "kings_day",
     "legal_term",
     "next_working_day",
+    "objection_deadline",
+    "objection_decision_deadline",
+    "supplement_deadline",
     "suspended_days",
+    "suspension_end",
     "working_days",
 ]

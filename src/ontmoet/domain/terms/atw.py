@@ -51,17 +51,21 @@ class TermKind(StrEnum):
     DECISION = "decision"  # beslistermijn, from the receipt of the application (Awb 4:13)
     SUPPLEMENT = "supplement"  # aanvullingstermijn, from the request to supplement (Awb 4:5)
     OBJECTION = "objection"  # bezwaartermijn, from the notification of the decision (Awb 6:7, 6:8)
+    OBJECTION_DECISION = "objection_decision"  # beslistermijn op bezwaar, from the objection term's end (Awb 7:10)
 
 
 _KIND_NL = {
     TermKind.DECISION: ("beslistermijn", "ontvangst van de aanvraag", "art. 4:13 Awb"),
     TermKind.SUPPLEMENT: ("aanvullingstermijn", "het verzoek om aanvulling", "art. 4:5 Awb"),
     TermKind.OBJECTION: ("bezwaartermijn", "de bekendmaking van het besluit", "art. 6:8 Awb"),
+    TermKind.OBJECTION_DECISION: ("beslistermijn op bezwaar", "het einde van de bezwaartermijn", "art. 7:10 Awb"),
 }
 _KIND_EN = {
     TermKind.DECISION: ("decision term", "the receipt of the application", "Awb art. 4:13"),
     TermKind.SUPPLEMENT: ("term to supplement", "the request to supplement", "Awb art. 4:5"),
     TermKind.OBJECTION: ("objection term", "the notification of the decision", "Awb art. 6:8"),
+    TermKind.OBJECTION_DECISION: ("term to decide on the objection", "the end of the objection term",
+                                  "Awb art. 7:10"),
 }
 
 
@@ -154,6 +158,18 @@ def working_days(first: dt.date, last: dt.date, extra_holidays: Collection[dt.da
     return count
 
 
+def _holds_two_working_days(first: dt.date, last: dt.date, extra_holidays: Collection[dt.date]) -> bool:
+    """Whether ``first``..``last`` holds two working days, looking back from ``last`` and stopping at two (a term of
+    weeks needs a few days' look, not a walk over the whole term)."""
+    found, day = 0, last
+    while day >= first:
+        found += is_working_day(day, extra_holidays)
+        if found >= 2:
+            return True
+        day -= ONE_DAY
+    return False
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day number ``months`` later, or the last day of that month when it is shorter."""
     index = day.year * 12 + day.month - 1 + months
@@ -244,8 +260,8 @@ def _apply_atw(first: dt.date, end: dt.date, *, art2: bool,
     while not is_working_day(end, extra_holidays):
         reasons.append(_closed_day_reason(end, extra_holidays))
         end += ONE_DAY
-    if art2 and working_days(first, end, extra_holidays) < 2:
-        while working_days(first, end, extra_holidays) < 2:
+    if art2 and not _holds_two_working_days(first, end, extra_holidays):
+        while not _holds_two_working_days(first, end, extra_holidays):
             end = next_working_day(end + ONE_DAY, extra_holidays)
         reasons.append(TermReason(
             "art2_two_working_days", end,
@@ -330,14 +346,31 @@ def legal_term(start: dt.date, *, weeks: int | None = None, days: int | None = N
                      atw_applies=not outside_atw, length_nl=length[0])
 
 
+def supplement_deadline(requested: dt.date, *, days: int, extra_holidays: Collection[dt.date] = ()) -> LegalTerm:
+    """The term to supplement an application (Awb 4:5): ``days`` from the day after the request."""
+    return legal_term(requested, days=days, kind=TermKind.SUPPLEMENT, extra_holidays=extra_holidays)
+
+
+def objection_deadline(notified: dt.date, *, weeks: int = 6, extra_holidays: Collection[dt.date] = ()) -> LegalTerm:
+    """The objection term (Awb 6:7): six weeks from the day after the notification of the decision (Awb 6:8)."""
+    return legal_term(notified, weeks=weeks, kind=TermKind.OBJECTION, extra_holidays=extra_holidays)
+
+
 def suspended_days(asked: dt.date, resumed: dt.date) -> int:
     """The days one suspension adds (Awb 4:15 lid 1 sub a): suspended "met ingang van de dag na" the request to
-    supplement "tot de dag waarop de aanvraag is aangevuld" — from ``asked`` + 1 up to, not including, ``resumed``.
+    supplement "tot de dag waarop de aanvraag is aangevuld of de daarvoor gestelde termijn ongebruikt is
+    verstreken" — from ``asked`` + 1 up to, not including, ``resumed``.
 
-    ``resumed`` is the day the application was supplemented, or the day after the supplement term's last day when
-    that term passed unused: the first day the decision term runs again. Supplemented the day after the request:
-    no day is lost."""
+    ``resumed`` is the day the application was supplemented, or, when the supplement term passed unused, the last
+    day of that term (see ``suspension_end``): supplemented on the term's last day or not at all suspends alike.
+    Asked on Monday 9 March and supplemented on Monday 23 March: 10..22 March, 13 days."""
     return max(0, (resumed - asked).days - 1)
+
+
+def suspension_end(supplement_term: LegalTerm, supplied: dt.date | None = None) -> dt.date:
+    """The ``resumed`` day of a suspension for ``supplement_term`` (a ``legal_term(..., kind=SUPPLEMENT)``): the day
+    the application was supplemented, or the term's end when it was not supplemented within the term."""
+    return min(supplied, supplement_term.end) if supplied is not None else supplement_term.end
 
 
 def decision_deadline(received: dt.date, *, weeks: int, suspensions: Sequence[tuple[dt.date, dt.date]] = (),
@@ -350,12 +383,29 @@ def decision_deadline(received: dt.date, *, weeks: int, suspensions: Sequence[tu
     ``nominal_end`` is the calendar end of the term of ``weeks`` alone; the reasons list every step.
     """
     _check_date(received, "De datum van ontvangst")
+    return _decision_term(TermKind.DECISION, received, weeks=weeks, suspensions=suspensions,
+                          postponement_weeks=postponement_weeks, extra_holidays=extra_holidays)
+
+
+def objection_decision_deadline(objection_term_end: dt.date, *, weeks: int = 6, postponement_weeks: int = 0,
+                                extra_holidays: Collection[dt.date] = ()) -> LegalTerm:
+    """The term to decide on an objection (Awb 7:10 lid 1): ``weeks`` (6; 12 with an advisory committee) "gerekend
+    vanaf de dag na die waarop de termijn voor het indienen van het bezwaarschrift is verstreken" — so from the
+    objection term's end as the Atw left it (``legal_term(notified, weeks=6, kind=OBJECTION).end``). A postponement
+    (Awb 7:10 lid 3, at most six weeks) adds its weeks before the Atw."""
+    _check_date(objection_term_end, "Het einde van de bezwaartermijn")
+    return _decision_term(TermKind.OBJECTION_DECISION, objection_term_end, weeks=weeks, suspensions=(),
+                          postponement_weeks=postponement_weeks, extra_holidays=extra_holidays)
+
+
+def _decision_term(kind: TermKind, trigger: dt.date, *, weeks: int, suspensions: Sequence[tuple[dt.date, dt.date]],
+                   postponement_weeks: int, extra_holidays: Collection[dt.date]) -> LegalTerm:
     weeks = _check_count(weeks, "weken", "weeks")
     postponement_weeks = _check_count(postponement_weeks, "weken verdaging", "weeks", minimum=0)
-    first = received + ONE_DAY
-    nominal = received + dt.timedelta(weeks=weeks)
+    first = trigger + ONE_DAY
+    nominal = trigger + dt.timedelta(weeks=weeks)
     length = _length(weeks, "weeks")
-    reasons = _start_reasons(TermKind.DECISION, received, first, nominal, length)
+    reasons = _start_reasons(kind, trigger, first, nominal, length)
     end = nominal
     counted: set[dt.date] = set()
     for pair in sorted(suspensions):
@@ -364,7 +414,7 @@ def decision_deadline(received: dt.date, *, weeks: int, suspensions: Sequence[tu
         asked, resumed = pair
         _check_date(asked, "De datum van het verzoek om aanvulling")
         _check_date(resumed, "De datum van aanvulling")
-        if asked < received:
+        if asked < trigger:
             raise TermError("Een verzoek om aanvulling kan niet vóór de ontvangst van de aanvraag liggen.")
         if resumed < asked:
             raise TermError("De aanvulling kan niet vóór het verzoek om aanvulling liggen.")
@@ -384,10 +434,12 @@ def decision_deadline(received: dt.date, *, weeks: int, suspensions: Sequence[tu
     if postponement_weeks:
         end += dt.timedelta(weeks=postponement_weeks)
         added_nl, added_en = _length(postponement_weeks, "weeks")
+        article_nl, article_en = ("art. 7:10 lid 3 Awb", "Awb art. 7:10(3)") if kind is TermKind.OBJECTION_DECISION \
+            else ("art. 4:14 Awb", "Awb art. 4:14")
         reasons.append(TermReason(
             "postponed", end,
-            f"De beslissing is verdaagd met {added_nl} (art. 4:14 Awb): tot {format_date_nl(end)}.",
-            f"The decision was postponed by {added_en} (Awb art. 4:14): until {format_date_en(end)}.",
+            f"De beslissing is verdaagd met {added_nl} ({article_nl}): tot {format_date_nl(end)}.",
+            f"The decision was postponed by {added_en} ({article_en}): until {format_date_en(end)}.",
         ))
     _check_date(end, "Het einde van de termijn")
     outside_atw = weeks + postponement_weeks > ATW_MAX_WEEKS
@@ -397,5 +449,5 @@ def decision_deadline(received: dt.date, *, weeks: int, suspensions: Sequence[tu
         end, steps = _apply_atw(first, end, art2=True, extra_holidays=extra_holidays)
         reasons.extend(steps)
     reasons.append(_end_reason(end))
-    return LegalTerm(start=first, nominal_end=nominal, end=end, reasons=tuple(reasons), kind=TermKind.DECISION,
-                     trigger=received, atw_applies=not outside_atw, length_nl=length[0])
+    return LegalTerm(start=first, nominal_end=nominal, end=end, reasons=tuple(reasons), kind=kind, trigger=trigger,
+                     atw_applies=not outside_atw, length_nl=length[0])

@@ -21,7 +21,7 @@ USAGE_ERROR = 2
 KINDS = tuple(kind.value for kind in TermKind)
 FORMATS = ("text", "json")
 _TERM_NAMES = {TermKind.DECISION: "Beslistermijn", TermKind.SUPPLEMENT: "Aanvullingstermijn",
-               TermKind.OBJECTION: "Bezwaartermijn"}
+               TermKind.OBJECTION: "Bezwaartermijn", TermKind.OBJECTION_DECISION: "Beslistermijn op bezwaar"}
 
 
 def refuse(message: str) -> CommandError:
