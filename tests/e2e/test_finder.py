@@ -183,3 +183,18 @@ def test_a_resident_sends_an_idea_to_the_board(page, live_server, places, assert
     assert page.locator("#id_name_error").is_visible()
     assert page.get_by_label("Uw naam").get_attribute("aria-invalid") == "true"
     assert_accessible(page)
+
+
+def test_a_board_member_sees_the_ideas_on_the_start_page_at_320_px(page, login, places, assert_accessible):
+    from ontmoet.finder import services
+
+    services.initiative_submit(place=places["near"], sender="s", by=None, values={
+        "name": "Mia", "contact": "mia@example.org", "idea": "Een breiclub op dinsdagmiddag."})
+    board = login(page, "board_member")
+    places["near"].board_accounts.add(board)
+    page.set_viewport_size({"width": 320, "height": 900})
+    page.goto("/")
+    assert page.get_by_role("heading", name="Ideeën van bewoners").is_visible()
+    assert "Een breiclub op dinsdagmiddag." in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)

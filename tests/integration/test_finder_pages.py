@@ -176,3 +176,19 @@ def test_the_saved_rendering_is_never_stale(client, settings):
     services.place_update(place=place, values={"name": "Buurthuis Later"}, by=officer)
     assert "Buurthuis Later" in client.get("/").content.decode()
     caches["pages"].clear()
+
+
+@pytest.mark.parametrize("url", ["/?q=%00", "/api/v1/hsds/services?modified_after=%ED%A0%80",
+                                 "/activiteiten.ics?x=%00"])
+def test_hostile_input_is_refused_at_the_edge(client, url):
+    """NUL bytes and lone surrogates never reach the finder (core.request_guard)."""
+    assert client.get(url).status_code == 400
+
+
+def test_hsds_refuses_absurd_paging_and_dates(client, places):
+    for params in ({"page": "-1"}, {"page": "1e9"}, {"per_page": "101"}, {"modified_after": "9" * 50},
+                   {"modified_after": "2026-13-45"}):
+        answer = client.get("/api/v1/hsds/services", params)
+        assert answer.status_code == 400, params
+        assert answer.json()["invalidParams"], params
+    assert client.get("/api/v1/hsds/services", {"page": "99"}).json()["empty"] is True
