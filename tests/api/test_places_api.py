@@ -94,8 +94,8 @@ def test_board_member_sees_and_patches_only_own_place(api_client_for, places):
     places[0].board_accounts.add(client.user)
     assert [p["name"] for p in client.get("/api/v1/places").json()["results"]] == ["OC Malberg"]
     assert client.get(f"/api/v1/places/{places[1].pk}").status_code == 404
-    ok = client.patch(f"/api/v1/places/{places[0].pk}", {"openingHours": "do 14-16"}, format="json")
-    assert ok.status_code == 200 and ok.json()["openingHours"] == "do 14-16"
+    ok = client.patch(f"/api/v1/places/{places[0].pk}", {"openingHours": "Th 14:00-16:00"}, format="json")
+    assert ok.status_code == 200 and ok.json()["openingHours"] == "Th 14:00-16:00"
     refused = client.patch(f"/api/v1/places/{places[0].pk}", {"name": "Nieuwe naam"}, format="json")
     assert refused.status_code == 403
     assert client.patch(f"/api/v1/places/{places[1].pk}", {"openingHours": "x"}, format="json").status_code == 404

@@ -52,6 +52,12 @@ SKIPPED: dict[str, str] = {
     "api-unknown": "API catch-all (problem+json)",
     "capacity:vacancy_fill": "POST only (a button on the boards page)",
     "capacity:export": "download",
+    "finder:place_feed": "calendar feed (.ics, checked in tests/e2e/test_finder.py)",
+    "finder:city_feed": "calendar feed (.ics, checked in tests/e2e/test_finder.py)",
+    "finder:language": "redirect (sets the language cookie)",
+    "hsds:root": "open data API (HSDS JSON)",
+    "hsds:services": "open data API (HSDS JSON)",
+    "hsds:service": "open data API (HSDS JSON)",
 }
 
 Objects = dict[str, Any]
@@ -75,6 +81,8 @@ ARGS: dict[str, Callable[[Objects], tuple[list[Any], str]]] = {
     "capacity:support_detail": lambda o: ([_support_pk("taken_up")], ""),
     "capacity:support_take_up": lambda o: ([_support_pk("new")], ""),
     "capacity:support_close": lambda o: ([_support_pk("taken_up")], ""),
+    "finder:place": lambda o: ([o["place"].pk], ""),
+    "finder:organise": lambda o: ([o["place"].pk], ""),
 }
 
 #: Demo account per role (accounts/demo.py); a page is walked as the first of these its view allows ...

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from ontmoet.accounts.models import ApiToken
 from ontmoet.accounts.permissions import PUBLIC
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.services import token_issue
+from ontmoet.finder.hsds import ident
 from tests.factories import BoardMemberFactory, PlaceFactory, UserFactory
 from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
@@ -58,7 +60,7 @@ class Target:
 
 #: Every page: url name → who may open it.
 PAGES: dict[str, Target] = {
-    "home": Target(ALL),
+    "home": Target(PUBLIC_PAGE),  # the finder for visitors, the start page of one's role once logged in
     "accounts:login": Target(PUBLIC_PAGE),
     "accounts:logout": Target(PUBLIC_PAGE),
     "set_language": Target(PUBLIC_PAGE),
@@ -132,6 +134,15 @@ PAGES: dict[str, Target] = {
     "capacity:working_group_member_add": Target(CAPACITY_OFFICERS),
     "capacity:working_group_meeting_add": Target(CAPACITY_OFFICERS),
     "capacity:export": Target(ALL, ("support", "csv")),
+    "finder:place": Target(PUBLIC_PAGE, ("place",)),
+    "finder:accessibility": Target(PUBLIC_PAGE),
+    "finder:language": Target(PUBLIC_PAGE, ("en",)),
+    "finder:place_feed": Target(PUBLIC_PAGE, ("place",)),
+    "finder:city_feed": Target(PUBLIC_PAGE),
+    "hsds:root": Target(PUBLIC_PAGE),
+    "hsds:services": Target(PUBLIC_PAGE),
+    "hsds:service": Target(PUBLIC_PAGE, ("hsds_service",)),
+    "finder:organise": Target(PUBLIC_PAGE, ("place",)),
 }
 
 #: Every API operation: (method, url name) → who may call it.
@@ -164,7 +175,7 @@ API: dict[tuple[str, str], Target] = {
 }
 BODIES = {
     ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
-    ("patch", "api-place"): {"openingHours": "wo 10-12"},
+    ("patch", "api-place"): {"openingHours": "We 10:00-12:00"},
     ("post", "api-budget-scenarios"): {"name": "Toegangstest"},
     ("post", "assessment-create"): {"type": "living_room", "neighbourhood": "BU09350207"},
     ("post", "api-place-type-changes"): {"type": "meeting_centre", "effectiveDate": "2026-03-01"},
@@ -195,6 +206,7 @@ def objects(db: Any) -> dict[str, Any]:
         "account": account,
         "token": ApiToken.objects.get(user=account),
         **_capacity_objects(place),
+        "hsds_service": SimpleNamespace(pk=ident(place.pk, "service")),
     }
 
 
@@ -356,7 +368,7 @@ def test_api_of_another_place_does_not_exist_for_a_board_member(client, user_wit
     response = _call(client, method, name, objects, other=True)
     assert response.status_code == 404
     objects["other_place"].refresh_from_db()
-    assert objects["other_place"].opening_hours != "wo 10-12"
+    assert objects["other_place"].opening_hours != "We 10:00-12:00"
 
 
 def test_board_member_sees_only_their_own_places_in_lists(client, user_with_role, objects):

@@ -349,7 +349,7 @@ def _varied_register() -> None:
                  source_url="https://bron.example/x", is_demo=False,
                  since=dt.date(2026, 1, 1))
     PlaceFactory(name="'t Pothoes", type="living_room", latitude=None, longitude=None, postcode="",
-                 opening_hours="ma-vr 9:00-17:00", accessibility_notes="Drempel bij de zij-ingang", hearing_loop=True)
+                 opening_hours="Mo-Fr 09:00-17:00", accessibility_notes="Drempel bij de zij-ingang", hearing_loop=True)
     PlaceFactory(name="Café Één", type="social_restaurant", neighbourhood=malberg, latitude=Decimal("50.861690"),
                  longitude=Decimal("5.652870"), disabled_parking=True, house_number="12a", city="Maastricht")
     PlaceFactory(name="-min", type="community_house", is_demo=True)

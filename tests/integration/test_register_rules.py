@@ -84,9 +84,9 @@ def test_a_description_longer_than_the_limit_is_refused_for_everyone(policy_offi
 
 
 def test_an_edit_that_changes_nothing_writes_no_audit_event(policy_officer, place):
-    services.place_update(place=place, values={"opening_hours": "ma 9-12"}, by=policy_officer)
+    services.place_update(place=place, values={"opening_hours": "Mo 09:00-12:00"}, by=policy_officer)
     before = audit_events_for(place).count()
-    services.place_update(place=place, values={"opening_hours": "ma 9-12"}, by=policy_officer)
+    services.place_update(place=place, values={"opening_hours": "Mo 09:00-12:00"}, by=policy_officer)
     assert audit_events_for(place).count() == before
 
 

@@ -82,13 +82,13 @@ def test_only_register_keepers_change_types(user_with_role, place):
 
 def test_board_member_changes_only_public_information_of_own_place(board_member, place):
     place.board_accounts.add(board_member)
-    services.place_update(place=place, values={"opening_hours": "di 10-14"}, by=board_member)
+    services.place_update(place=place, values={"opening_hours": "Tu 10:00-14:00"}, by=board_member)
     with pytest.raises(PermissionDenied) as caught:
-        services.place_update(place=place, values={"opening_hours": "wo 9-12", "name": "Andere naam"},
+        services.place_update(place=place, values={"opening_hours": "We 09:00-12:00", "name": "Andere naam"},
                               by=board_member)
     assert "naam" in str(caught.value)  # refused by name, never dropped silently
     place.refresh_from_db()
-    assert (place.opening_hours, place.name) == ("di 10-14", "Gemeenschapshuis Test")
+    assert (place.opening_hours, place.name) == ("Tu 10:00-14:00", "Gemeenschapshuis Test")
 
 
 def test_board_member_cannot_change_another_place(board_member, place):

@@ -80,7 +80,7 @@ CALLS: dict[str, tuple[str, Call]] = {
     "ontmoet.places.services.place_create": (Role.POLICY_OFFICER, lambda by: {
         "values": {"name": "Nieuwe huiskamer"}, "type": "living_room", "effective_date": dt.date(2026, 1, 1)}),
     "ontmoet.places.services.place_update": (Role.BOARD_MEMBER, lambda by: {
-        "place": _own_place(by), "values": {"opening_hours": "ma 10-12"}}),
+        "place": _own_place(by), "values": {"opening_hours": "Mo 10:00-12:00"}}),
     "ontmoet.places.services.place_change_type": (Role.POLICY_OFFICER, lambda by: {
         "place": PlaceFactory(), "to": "meeting_centre", "effective_date": dt.date(2026, 3, 1), "reason": "x"}),
     "ontmoet.places.services.place_type_correct": (Role.POLICY_OFFICER, lambda by: _entry_call(
@@ -137,7 +137,20 @@ CALLS: dict[str, tuple[str, Call]] = {
         "place": PlaceFactory(), "name": "A. Afgevaardigde"}),
     "ontmoet.capacity.services.working_group_meeting_record": (Role.POLICY_OFFICER, lambda by: {
         "date": dt.date(2026, 3, 1), "agenda": "Ervaringen", "decisions": "Vaker bijeen"}),
+    "ontmoet.finder.services.initiative_submit": (Role.POLICY_OFFICER, lambda by: {
+        "place": PlaceFactory(), "sender": "balie", "values": {
+            "name": "Bewoner", "contact": "06 12345678", "idea": "Een wandelgroep op zaterdag."}}),
+    "ontmoet.finder.services.initiatives_purge": (Role.ADMINISTRATOR, lambda by: {"now": _old_initiative()}),
 }
+
+
+def _old_initiative() -> dt.datetime:
+    """An idea past its retention period; the purge is run as if on the day after it expired."""
+    from ontmoet.finder.models import RETENTION_DAYS, InitiativeRequest
+
+    request = InitiativeRequest.objects.create(place=PlaceFactory(), name="Bewoner", contact="06 12345678",
+                                               idea="Samen koken.", sender="x")
+    return request.created_at + dt.timedelta(days=RETENTION_DAYS + 1)
 
 
 def _own_centre(by: Any) -> Any:

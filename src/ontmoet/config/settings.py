@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "ontmoet.home",
     "ontmoet.api",
     "ontmoet.capacity",
+    "ontmoet.finder",
 ]
 
 MIDDLEWARE = [

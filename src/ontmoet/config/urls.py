@@ -7,18 +7,22 @@ from django.views.i18n import set_language
 
 from ontmoet.accounts.permissions import public
 from ontmoet.config import health
+from ontmoet.finder.views import front_door
 
 urlpatterns = [
-    path("", include("ontmoet.home.urls")),
+    # The finder for visitors, the start page (ontmoet.home) for a logged-in user.
+    path("", front_door, name="home"),
     path("accounts/", include("ontmoet.accounts.urls")),
     path("i18n/setlang", public(set_language), name="set_language"),
     path("register/", include("ontmoet.places.urls")),
     path("financien/", include("ontmoet.finance.urls")),
     path("afwegingskader/", include("ontmoet.assessment.urls")),
     path("ondersteuning/", include("ontmoet.capacity.urls")),
+    path("api/v1/hsds", include("ontmoet.finder.hsds_urls")),  # open data (HSDS), before the v1 API's own 404
     path("api/v1/", include("ontmoet.api.urls")),
     path("health", health.health, name="health"),
     path("ready", health.ready, name="ready"),
+    path("", include("ontmoet.finder.urls")),
 ]
 
 # Error answers when DEBUG is off: styled pages in the interface language, problem+json under /api/.

@@ -31,6 +31,14 @@ OGH_START = dt.date(2018, 1, 1)  # Ondersteuningsregeling gemeenschapshuizen in 
 #: The places the demo board member ("bestuur") acts for.
 DEMO_BOARD_PLACES = ["Demohuis De Linde", "Demohuiskamer De Koffiepot"]
 
+#: Fictional opening hours (OSM syntax), varied so that "open now" and "open on a day" find different places.
+DEMO_HOURS = [
+    "Mo-Fr 09:00-17:00; PH off",
+    "Mo,We,Fr 10:00-16:00; Sa 10:00-13:00; PH off",
+    "Tu-Sa 13:00-21:00; PH off",
+    "Mo-Su 08:30-22:00",
+]
+
 #: Real places from the found-places file whose type the source states plainly, mapped to the glossary.
 REAL_TYPES = {
     "Gemeenschapshuis de Amyerhoof": "community_house",
@@ -128,7 +136,7 @@ def load_register_demo() -> dict[str, MeetingPlace]:
                 "latitude": buurt.label_latitude + Decimal(spec.offset[0]),
                 "longitude": buurt.label_longitude + Decimal(spec.offset[1]),
                 "description": "Fictieve plek uit de demonstratiegegevens van Ontmoet.",
-                "opening_hours": "ma–vr 9.00–17.00 (fictief)",
+                "opening_hours": DEMO_HOURS[len(places) % len(DEMO_HOURS)],
                 "step_free_entrance": len(places) % 3 != 0, "accessible_toilet": len(places) % 2 == 0,
                 "hearing_loop": len(places) % 4 == 0, "disabled_parking": len(places) % 3 == 1,
             },

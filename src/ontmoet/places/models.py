@@ -27,6 +27,8 @@ from ontmoet.core.validators import (
     plain_text,
     postcode_validator,
 )
+from ontmoet.places.opening_hours import HELP_TEXT as HOURS_HELP_TEXT
+from ontmoet.places.opening_hours import opening_hours_validator
 from ontmoet.places.types import BoardRole, EnergyLabel, OwnerKind, PlaceType, TypeEntryKind
 
 LONG_TEXT: list[Callable[[Any], None]] = [plain_text, MaxLengthValidator(LONG_TEXT_MAX)]
@@ -132,8 +134,9 @@ class MeetingPlace(models.Model):
     hearing_loop = models.BooleanField(_("ringleiding"), null=True, blank=True)
     disabled_parking = models.BooleanField(_("invalidenparkeerplaats"), null=True, blank=True)
     accessibility_notes = models.TextField(_("toelichting toegankelijkheid"), blank=True, validators=LONG_TEXT)
-    opening_hours = models.TextField(_("openingstijden"), blank=True,
-                                     validators=[plain_text, MaxLengthValidator(2000)])
+    # OSM opening_hours syntax, validated on every door so that "open now" can read it (ADR 0601).
+    opening_hours = models.TextField(_("openingstijden"), blank=True, help_text=HOURS_HELP_TEXT,
+                                     validators=[plain_text, MaxLengthValidator(2000), opening_hours_validator])
     public_email = models.EmailField(_("e-mail voor bezoekers"), blank=True)
     public_phone = models.CharField(_("telefoon voor bezoekers"), max_length=30, blank=True, validators=[plain_line])
     website = models.URLField(_("website"), blank=True)
