@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ontmoet.assessment",
     "ontmoet.home",
     "ontmoet.api",
+    "ontmoet.subsidies",
 ]
 
 MIDDLEWARE = [
@@ -226,3 +227,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_text("LOG_LEVEL", "INFO").upper()},
 }
+
+# Letters and notices of the subsidy module go out through Django's mail backend, sent when the transaction that
+# made them commits; here they are written as files under var/mail (the demo's "outbox").
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = "subsidies@ontmoet.example"
