@@ -36,6 +36,11 @@ FINANCE_WRITE = FINANCE - {Role.DECISION_MAKER}
 IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
 ACCOUNTS = frozenset({Role.ADMINISTRATOR})
 PUBLIC_PAGE = frozenset({"public"})
+SUBSIDY_READ = ALL - {Role.DATA_ANALYST, Role.COMMUNITY_WORKER}
+SUBSIDY_STAFF = SUBSIDY_READ - {Role.BOARD_MEMBER}
+BOARD = frozenset({Role.BOARD_MEMBER})
+GRANT = frozenset({Role.GRANT_OFFICER})
+DECIDE = frozenset({Role.GRANT_OFFICER, Role.DECISION_MAKER})
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,24 @@ API: dict[tuple[str, str], Target] = {
     ("get", "api-place-type-changes"): Target(ALL, ("place",), place_bound=True),
     ("post", "api-place-type-changes"): Target(KEEPERS, ("place",)),
     ("get", "api-place-type-change"): Target(ALL, ("place", "type_change"), place_bound=True),
+    ("get", "api-schemes"): Target(SUBSIDY_READ),
+    ("post", "api-schemes"): Target(KEEPERS),
+    ("get", "api-scheme"): Target(SUBSIDY_READ, ("subsidy_scheme",)),
+    ("get", "api-applications"): Target(SUBSIDY_READ),
+    ("post", "api-applications"): Target(BOARD | GRANT),
+    ("get", "api-application"): Target(SUBSIDY_READ, ("subsidy_draft",)),
+    ("post", "api-application-submit"): Target(BOARD, ("subsidy_draft",)),
+    ("post", "api-application-request-supplement"): Target(GRANT, ("subsidy_submitted",)),
+    ("post", "api-application-supplement"): Target(BOARD, ("subsidy_incomplete",)),
+    ("post", "api-application-complete"): Target(GRANT, ("subsidy_submitted",)),
+    ("post", "api-application-advice"): Target(GRANT, ("subsidy_in_assessment",)),
+    ("post", "api-application-postpone"): Target(DECIDE, ("subsidy_advised",)),
+    ("post", "api-application-decision"): Target(DECIDE, ("subsidy_advised",)),
+    ("post", "api-application-advance"): Target(GRANT | {Role.FINANCE_ADVISOR}, ("subsidy_granted",)),
+    ("post", "api-application-settlement-request"): Target(BOARD | GRANT, ("subsidy_granted",)),
+    ("post", "api-application-settlement"): Target(DECIDE, ("subsidy_settlement_requested",)),
+    ("post", "api-application-withdraw"): Target(BOARD, ("subsidy_submitted",)),
+    ("post", "api-application-objection"): Target(BOARD, ("subsidy_granted",)),
 }
 BODIES = {
     ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
@@ -133,14 +156,60 @@ BODIES = {
     ("post", "api-budget-scenarios"): {"name": "Toegangstest"},
     ("post", "assessment-create"): {"type": "living_room", "neighbourhood": "BU09350207"},
     ("post", "api-place-type-changes"): {"type": "meeting_centre", "effectiveDate": "2026-03-01"},
+    ("post", "api-schemes"): {"name": "Toegangsregeling", "buildingBlock": "B4",
+                              "ceilings": [{"year": 2026, "amount": "50000"}]},
+    ("post", "api-applications"): lambda objects: {"scheme": objects["subsidy_scheme"].pk,
+                                                   "place": objects["place"].pk, "year": 2026,
+                                                   "amountRequested": "1000"},
+    ("post", "api-application-request-supplement"): {"note": "de begroting"},
+    ("post", "api-application-advice"): {"advice": "grant", "amount": "5000", "motivation": "Past"},
+    ("post", "api-application-postpone"): {"weeks": 2, "reason": "advies"},
+    ("post", "api-application-decision"): {"decision": "grant"},
+    ("post", "api-application-advance"): {"amount": "1000"},
+    ("post", "api-application-settlement-request"): {"report": "Verslag"},
+    ("post", "api-application-settlement"): {"amount": "9000"},
+    ("post", "api-application-objection"): {"grounds": "te laag"},
 }
 API_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+class _Objects(dict[str, Any]):
+    """The fixture's objects; the lazy ones (subsidy applications in a state) are made when a test names them."""
+
+    def __init__(self, made: dict[str, Any], lazy: dict[str, Any]) -> None:
+        super().__init__(made)
+        self._lazy = lazy
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key) or key in self._lazy
+
+    def __missing__(self, key: str) -> Any:
+        self[key] = value = self._lazy[key](self)
+        return value
+
+
+def _subsidy(state: str) -> Any:
+    def make(objects: Any) -> Any:
+        from tests import factories_subsidies as fs
+
+        app = fs.application(state, of=objects["subsidy_scheme"], place=objects["place"])
+        if state == "granted":  # the settlement request is due: an officer may request it ex officio too
+            type(app).objects.filter(pk=app.pk).update(settlement_reminder_sent=True)
+        return app
+    return make
+
+
+SUBSIDY_OBJECTS: dict[str, Any] = {
+    "subsidy_scheme": lambda objects: __import__("tests.factories_subsidies", fromlist=["scheme"]).scheme(),
+    **{f"subsidy_{state}": _subsidy(state) for state in (
+        "draft", "submitted", "incomplete", "in_assessment", "advised", "granted", "settlement_requested")},
+}
 
 
 @pytest.fixture
 def objects(db: Any) -> dict[str, Any]:
     place = PlaceFactory(name="Eigen plek")
-    return {
+    return _Objects({
         "place": place,
         "other_place": PlaceFactory(name="Andere plek"),
         "member": BoardMemberFactory(board__place=place),
@@ -148,7 +217,7 @@ def objects(db: Any) -> dict[str, Any]:
         "scenario": ScenarioFactory(),
         "project": InvestmentProjectFactory(),
         "account": UserFactory(username="ander-account", role=Role.DATA_ANALYST),
-    }
+    }, SUBSIDY_OBJECTS)
 
 
 def _url(name: str, target: Target, objects: dict[str, Any], *, other: bool = False) -> str:
@@ -257,7 +326,8 @@ def test_page_of_another_place_does_not_exist_for_a_board_member(client, user_wi
 
 def _call(client: Any, method: str, name: str, objects: dict[str, Any], *, other: bool = False) -> Any:
     target = API[(method, name)]
-    return getattr(client, method)(_url(name, target, objects, other=other), BODIES.get((method, name), {}),
+    body = BODIES.get((method, name), {})
+    return getattr(client, method)(_url(name, target, objects, other=other), body(objects) if callable(body) else body,
                                    content_type="application/json")
 
 
