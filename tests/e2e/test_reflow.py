@@ -50,6 +50,11 @@ SKIPPED: dict[str, str] = {
     "api-schema": "API (OpenAPI JSON)",
     "api-docs": "API documentation rendered by its own viewer",
     "api-unknown": "API catch-all (problem+json)",
+    "subsidies:step": "POST only (the step forms on the application's page)",
+    "subsidies:upload": "POST only (the document form on the application's page)",
+    "subsidies:letter": "download (PDF)",
+    "subsidies:scheme_pdf": "download (PDF)",
+    "subsidies:scheme_publish": "POST only (a button on the scheme's page)",
 }
 
 Objects = dict[str, Any]
@@ -70,7 +75,19 @@ ARGS: dict[str, Callable[[Objects], tuple[list[Any], str]]] = {
     "finance:project_detail": lambda o: ([o["project"].pk], ""),
     "finance:project_edit": lambda o: ([o["project"].pk], ""),
     "assessment:rule": lambda o: (["co_location"], ""),
+    "subsidies:detail": lambda o: ([_board_application("granted", "advance_paid").pk], ""),
+    "subsidies:preview": lambda o: ([_board_application("advised", "postponed").pk], ""),
+    "subsidies:scheme": lambda o: ([__import__("ontmoet.subsidies.models", fromlist=["Scheme"]).Scheme.objects
+                                    .order_by("pk").first().pk], ""),
 }
+
+
+def _board_application(*states: str) -> Any:
+    """A demo application in one of ``states``; the demo board member's own where there is one."""
+    from ontmoet.subsidies.models import Application
+
+    rows = Application.objects.filter(is_demo=True, state__in=states).order_by("pk")
+    return rows.filter(place__board_accounts__username=BOARD_MEMBER).first() or rows.first()
 
 #: Demo account per role (accounts/demo.py); a page is walked as the first of these its view allows ...
 WALK_AS = [(Role.ADMINISTRATOR, "beheer"), (Role.POLICY_OFFICER, "beleid"), (Role.FINANCE_ADVISOR, "financien"),

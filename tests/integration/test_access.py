@@ -41,6 +41,7 @@ SUBSIDY_STAFF = SUBSIDY_READ - {Role.BOARD_MEMBER}
 BOARD = frozenset({Role.BOARD_MEMBER})
 GRANT = frozenset({Role.GRANT_OFFICER})
 DECIDE = frozenset({Role.GRANT_OFFICER, Role.DECISION_MAKER})
+SUBSIDY_STAFF_ACTORS = frozenset({Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR})
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,17 @@ PAGES: dict[str, Target] = {
     "assessment:statistics_import": Target(IMPORTERS),
     "api-schema": Target(PUBLIC_PAGE),
     "api-docs": Target(PUBLIC_PAGE),
+    "subsidies:index": Target(SUBSIDY_READ),
+    "subsidies:apply": Target(BOARD | GRANT),
+    "subsidies:detail": Target(SUBSIDY_READ, ("subsidy_draft",)),
+    "subsidies:step": Target(SUBSIDY_STAFF_ACTORS | BOARD, ("subsidy_draft", "submit")),
+    "subsidies:upload": Target(SUBSIDY_STAFF_ACTORS | BOARD, ("subsidy_draft",)),
+    "subsidies:preview": Target(SUBSIDY_STAFF, ("subsidy_advised",)),
+    "subsidies:letter": Target(SUBSIDY_READ, ("subsidy_letter",)),
+    "subsidies:schemes": Target(SUBSIDY_READ),
+    "subsidies:scheme": Target(SUBSIDY_READ, ("subsidy_scheme",)),
+    "subsidies:scheme_pdf": Target(SUBSIDY_READ, ("subsidy_scheme",)),
+    "subsidies:scheme_publish": Target(KEEPERS, ("subsidy_scheme",)),
 }
 
 #: Every API operation: (method, url name) → who may call it.
@@ -137,9 +149,9 @@ API: dict[tuple[str, str], Target] = {
     ("get", "api-applications"): Target(SUBSIDY_READ),
     ("post", "api-applications"): Target(BOARD | GRANT),
     ("get", "api-application"): Target(SUBSIDY_READ, ("subsidy_draft",)),
-    ("post", "api-application-submit"): Target(BOARD, ("subsidy_draft",)),
+    ("post", "api-application-submit"): Target(BOARD | GRANT, ("subsidy_draft",)),
     ("post", "api-application-request-supplement"): Target(GRANT, ("subsidy_submitted",)),
-    ("post", "api-application-supplement"): Target(BOARD, ("subsidy_incomplete",)),
+    ("post", "api-application-supplement"): Target(BOARD | GRANT, ("subsidy_incomplete",)),
     ("post", "api-application-complete"): Target(GRANT, ("subsidy_submitted",)),
     ("post", "api-application-advice"): Target(GRANT, ("subsidy_in_assessment",)),
     ("post", "api-application-postpone"): Target(DECIDE, ("subsidy_advised",)),
@@ -148,7 +160,7 @@ API: dict[tuple[str, str], Target] = {
     ("post", "api-application-settlement-request"): Target(BOARD | GRANT, ("subsidy_granted",)),
     ("post", "api-application-settlement"): Target(DECIDE, ("subsidy_settlement_requested",)),
     ("post", "api-application-withdraw"): Target(BOARD, ("subsidy_submitted",)),
-    ("post", "api-application-objection"): Target(BOARD, ("subsidy_granted",)),
+    ("post", "api-application-objection"): Target(BOARD | GRANT, ("subsidy_granted",)),
 }
 BODIES = {
     ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
@@ -203,6 +215,7 @@ SUBSIDY_OBJECTS: dict[str, Any] = {
     "subsidy_scheme": lambda objects: __import__("tests.factories_subsidies", fromlist=["scheme"]).scheme(),
     **{f"subsidy_{state}": _subsidy(state) for state in (
         "draft", "submitted", "incomplete", "in_assessment", "advised", "granted", "settlement_requested")},
+    "subsidy_letter": lambda objects: objects["subsidy_submitted"].letters.first(),
 }
 
 

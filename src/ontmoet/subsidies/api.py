@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -17,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -60,17 +61,13 @@ def _api_error(error: ValidationError) -> serializers.ValidationError:
 class SchemeYearOutput(serializers.ModelSerializer[SchemeYear]):
     ceiling = serializers.DecimalField(max_digits=14, decimal_places=2)
     committed = serializers.DecimalField(max_digits=14, decimal_places=2)
-    remaining = serializers.SerializerMethodField()
+    remaining = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
     distributionMethod = serializers.ChoiceField(source="distribution", choices=Distribution.choices)
     rankingDates = serializers.ListField(source="ranking_dates", child=serializers.CharField())
 
     class Meta:
         model = SchemeYear
         fields = ["year", "ceiling", "committed", "remaining", "distributionMethod", "rankingDates"]
-
-    @extend_schema_field(OpenApiTypes.DECIMAL)
-    def get_remaining(self, year: SchemeYear) -> str:
-        return f"{year.ceiling - year.committed:.2f}"
 
 
 class SchemeOutput(serializers.ModelSerializer[Scheme]):
@@ -256,7 +253,7 @@ def _int_param(request: Request, name: str) -> int | None:
     raw = request.query_params.get(name, "")
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 15:
+    if not re.fullmatch(r"[0-9]{1,15}", raw):
         raise serializers.ValidationError({name: [f"Verwacht een geheel getal, niet '{echo(raw)}'."]})
     return int(raw)
 

@@ -8,7 +8,19 @@ class SubsidiesConfig(AppConfig):
     verbose_name = _("Subsidies")
 
     def ready(self) -> None:
-        from ontmoet.core.registry import register_audit_actions
+        from ontmoet.accounts.roles import SUBSIDY_READERS
+        from ontmoet.core.registry import (
+            DemoLoader,
+            MenuEntry,
+            register_audit_actions,
+            register_demo_loader,
+            register_menu_entry,
+        )
         from ontmoet.subsidies.audit_labels import ACTIONS
+        from ontmoet.subsidies.demo import load_subsidies_demo
 
+        register_menu_entry(MenuEntry(_("Subsidies"), "subsidies:index", SUBSIDY_READERS, order=35,
+                                      description=_("Subsidieaanvragen: indienen, beoordelen, besluiten, "
+                                                    "voorschotten, vaststelling en bezwaar.")))
+        register_demo_loader(DemoLoader(name="subsidies", load=load_subsidies_demo, order=40))
         register_audit_actions(*ACTIONS)

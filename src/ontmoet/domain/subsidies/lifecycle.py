@@ -225,10 +225,11 @@ _OPEN = {S.SUBMITTED, S.INCOMPLETE, S.SUPPLEMENTED, S.IN_ASSESSMENT, S.ADVISED, 
 
 #: The transition table: the only changes of state an application knows.
 TRANSITIONS: dict[Action, Transition] = {t.action: t for t in (
-    _t(Action.SUBMIT, {S.DRAFT}, {S.SUBMITTED}, {BOARD}),
+    # An officer registers what a board sent on paper or by e-mail: a submission, a supplement, an objection.
+    _t(Action.SUBMIT, {S.DRAFT}, {S.SUBMITTED}, {BOARD, OFFICER}),
     _t(Action.REQUEST_SUPPLEMENT, {S.SUBMITTED, S.SUPPLEMENTED, S.IN_ASSESSMENT}, {S.INCOMPLETE}, {OFFICER},
        assesses=True),
-    _t(Action.SUPPLEMENT, {S.INCOMPLETE}, {S.SUPPLEMENTED}, {BOARD}),
+    _t(Action.SUPPLEMENT, {S.INCOMPLETE}, {S.SUPPLEMENTED}, {BOARD, OFFICER}),
     _t(Action.NOT_HANDLE, {S.INCOMPLETE}, {S.NOT_HANDLED}, {OFFICER, DECIDER}, guard=_supplement_term_passed,
        is_decision=True),
     _t(Action.COMPLETE, {S.SUBMITTED, S.SUPPLEMENTED}, {S.IN_ASSESSMENT}, {OFFICER}, assesses=True),
@@ -248,7 +249,7 @@ TRANSITIONS: dict[Action, Transition] = {t.action: t for t in (
     _t(Action.CHANGE, {S.GRANTED, S.ADVANCE_PAID}, {S.GRANTED, S.ADVANCE_PAID}, {DECIDER}, four_eyes=True,
        guard=_change_lowers, is_decision=True, stays=True),
     _t(Action.REVOKE, {S.GRANTED, S.ADVANCE_PAID}, {S.REVOKED}, {DECIDER}, four_eyes=True, is_decision=True),
-    _t(Action.OBJECT, {S.GRANTED, S.REFUSED, S.NOT_HANDLED, S.SETTLED, S.REVOKED}, {S.OBJECTION}, {BOARD},
+    _t(Action.OBJECT, {S.GRANTED, S.REFUSED, S.NOT_HANDLED, S.SETTLED, S.REVOKED}, {S.OBJECTION}, {BOARD, OFFICER},
        guard=_objection_in_term),
     _t(Action.DECIDE_OBJECTION, {S.OBJECTION}, {S.GRANTED, S.REFUSED, S.NOT_HANDLED, S.SETTLED, S.REVOKED},
        {OFFICER, DECIDER}, four_eyes=True, guard=_objection_outcome, is_decision=True),
