@@ -75,7 +75,7 @@ ARGS: dict[str, Callable[[Objects], tuple[list[Any], str]]] = {
     "finance:project_detail": lambda o: ([o["project"].pk], ""),
     "finance:project_edit": lambda o: ([o["project"].pk], ""),
     "assessment:rule": lambda o: (["co_location"], ""),
-    "subsidies:detail": lambda o: ([_board_application("granted", "advance_paid").pk], ""),
+    "subsidies:detail": lambda o: ([_board_application("settlement_requested").pk], ""),
     "subsidies:preview": lambda o: ([_board_application("advised", "postponed").pk], ""),
     "subsidies:scheme": lambda o: ([__import__("ontmoet.subsidies.models", fromlist=["Scheme"]).Scheme.objects
                                     .order_by("pk").first().pk], ""),

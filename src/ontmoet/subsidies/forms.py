@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import DutchNumberField, StyledFormMixin
+from ontmoet.core.forms import EuroField, StyledFormMixin
 from ontmoet.core.validators import plain_line, plain_text
 from ontmoet.subsidies.models import AdviceChoice, Scheme
 
@@ -16,9 +16,8 @@ class ApplicationForm(StyledFormMixin, forms.Form):
     scheme = forms.ModelChoiceField(label=_("Regeling"), queryset=Scheme.objects.none())
     place = forms.ChoiceField(label=_("Plek"))
     year = forms.TypedChoiceField(label=_("Jaar"), coerce=int)
-    amount_requested = DutchNumberField(label=_("Gevraagd bedrag (€)"), required=False, decimal_places=2,
-                                        max_digits=12, example="12.500",
-                                        help_text=_("Leeg laten bij een vast bedrag per soort plek."))
+    amount_requested = EuroField(label=_("Gevraagd bedrag (€)"), required=False, max_digits=10, example="12.500",
+                                 help_text=_("Leeg laten bij een vast bedrag per soort plek."))
     description = forms.CharField(label=_("Toelichting"), required=False, validators=[plain_text],
                                   widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -42,7 +41,6 @@ class StepForm(StyledFormMixin, forms.Form):
         attrs={"rows": 3}))
     advice = forms.ChoiceField(label=_("Advies"), choices=AdviceChoice.choices, required=False)
     decision = forms.ChoiceField(label=_("Besluit"), choices=AdviceChoice.choices, required=False)
-    amount = DutchNumberField(label=_("Bedrag (€)"), required=False, decimal_places=2, max_digits=12,
-                              example="12.500")
+    amount = EuroField(label=_("Bedrag (€)"), required=False, max_digits=10, example="12.500")
     weeks = forms.IntegerField(label=_("Aantal weken"), required=False, min_value=1, max_value=8)
     founded = forms.BooleanField(label=_("Het bezwaar is gegrond"), required=False)

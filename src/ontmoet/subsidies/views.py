@@ -151,13 +151,14 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     Staff also see the afwegingskader's findings, the ceiling left, cumulation and the audit trail."""
     application = get_object_or_404(selectors.applications_for(request.user), pk=pk)
     staff = request.user.role in SUBSIDY_STAFF
-    actions = [(a.value, STEP_LABELS[a]) for a in allowed_actions(application.state_enum, request.user.role)]
+    actions = [(a.value, STEP_LABELS[a], StepForm(prefix=a.value))
+               for a in allowed_actions(application.state_enum, request.user.role)]
     context: dict[str, Any] = {
         "application": application, "actions": actions, "staff": staff,
         "steps": application.steps.all(), "letters": application.letters.all(),
         "documents": application.documents.all(), "decisions": application.decisions.all(),
         "advices": application.advices.all(), "days_left": selectors.days_left(application),
-        "term": selectors.term_running(application), "step_form": StepForm(), "document_form": DocumentForm(),
+        "term": selectors.term_running(application), "document_form": DocumentForm(),
     }
     if staff:
         context.update({
@@ -175,7 +176,7 @@ def step(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpRespons
     application = get_object_or_404(selectors.applications_for(request.user), pk=pk)
     if action not in {a.value for a in Action}:
         return HttpResponse(status=404)
-    form = StepForm(request.POST)
+    form = StepForm(request.POST, prefix=action)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("subsidies:detail", pk)
