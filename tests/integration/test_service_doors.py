@@ -164,6 +164,8 @@ CALLS: dict[str, tuple[str, Call]] = {
     "ontmoet.subsidies.services.application_decide_objection": (Role.DECISION_MAKER, lambda by: {
         "application": _subsidy_objection(by), "founded": False, "motivation": "ongegrond"}),
     "ontmoet.subsidies.services.reminders_send": (Role.GRANT_OFFICER, lambda by: _reminder_due(by)),
+    "ontmoet.subsidies.services.scheme_year_rank": (Role.DECISION_MAKER, lambda by: {
+        "scheme_year": _subsidy("advised", by).scheme_year}),
 }
 
 

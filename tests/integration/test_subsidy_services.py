@@ -223,3 +223,24 @@ def test_letters_print_as_pdf(who, tmp_path, settings):
     app = fs.application("granted", who=who)
     path = pdf_for(Letter.objects.get(application=app, kind="grant"))
     assert path.read_bytes().startswith(b"%PDF-")
+
+
+def test_ranking_at_the_ranking_date_grants_down_the_list(who):
+    scheme = fs.scheme(ceiling=25_000)
+    SchemeYear.objects.filter(scheme=scheme).update(distribution="ranking", ranking_dates=["05-01"])
+    apps = [fs.application("advised", of=scheme, amount=10_000, who=who) for _ in range(4)]
+    from ontmoet.assessment.models import AssessmentRecord
+
+    for app, score in zip(apps, ("40", "90", "70", "10"), strict=True):
+        AssessmentRecord.objects.filter(pk=app.assessment_id).update(score=Decimal(score))
+    with pytest.raises(services.StepRefused) as refused:  # one by one is not how a ranking scheme grants
+        services.application_decide(application=apps[0], decision="grant", by=who["decider"])
+    assert refused.value.code == "ranking"
+    with pytest.raises(PermissionDenied):  # the assessor of these applications cannot rank them
+        services.scheme_year_rank(scheme_year=SchemeYear.objects.get(scheme=scheme), by=who["officer"])
+    services.scheme_year_rank(scheme_year=SchemeYear.objects.get(scheme=scheme), by=who["decider"])
+    got = {a.pk: (a.amount_granted, a.decision_reason) for a in Application.objects.filter(scheme=scheme)}
+    assert [got[a.pk] for a in apps] == [(D(5_000), "partial_ceiling"), (D(10_000), "granted"),
+                                         (D(10_000), "granted"), (D(0), "refused_ceiling")]
+    assert SchemeYear.objects.get(scheme=scheme).committed == D(25_000)
+    assert ledger_differences() == []

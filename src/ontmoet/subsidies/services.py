@@ -33,7 +33,13 @@ from ontmoet.domain.budget import compute_budget
 from ontmoet.domain.subsidies import deadlines
 from ontmoet.domain.subsidies.amounts import AmountRuleError, CostBased, FixedPerPlaceType
 from ontmoet.domain.subsidies.ceiling import DecisionReason as Reason
-from ontmoet.domain.subsidies.ceiling import grant_under_ceiling, objection_under_ceiling
+from ontmoet.domain.subsidies.ceiling import (
+    DistributionMethod,
+    RankedApplication,
+    grant_under_ceiling,
+    objection_under_ceiling,
+    rank_down,
+)
 from ontmoet.domain.subsidies.lifecycle import TRANSITIONS, Action, Facts, State, TransitionRefused, check_transition
 from ontmoet.finance.services import commitment_record, realisation_record
 from ontmoet.places.models import MeetingPlace
@@ -500,17 +506,21 @@ def application_decide(*, application: Application, decision: str, amount: Any =
     _check(application, Action.DECIDE, by, target=target)
     scheme_year = SchemeYear.objects.select_for_update().get(pk=application.scheme_year_id)
     if decision == AdviceChoice.GRANT:
-        requested = _amount(amount if amount not in (None, "") else application.amount_requested)
-        try:  # the scheme's amount rule: the fixed amount of the place's type, or the costs up to the maximum
-            requested = _amount_rule_of(application.scheme).amount_for(
-                place_type=_place_type(application.place), requested=requested)
-        except AmountRuleError as exc:
-            raise StepRefused("amount_rule", exc.text_nl, exc.text_en) from exc
+        if scheme_year.distribution == Distribution.RANKING:
+            raise StepRefused("ranking", "Deze regeling verdeelt op rangorde: de aanvragen worden op het peilmoment "
+                              "samen besloten.", "This scheme distributes by ranking: applications are decided "
+                              "together at the ranking date.")
+        requested = _grant_amount(application, amount)
         outcome = grant_under_ceiling(requested, ceiling=scheme_year.ceiling, committed=scheme_year.committed,
                                       partial_allowed=application.scheme.partial_grants)
         granted, reason, left = outcome.granted, outcome.reason, outcome.remaining_before
     else:
         granted, reason, left = ZERO, Reason.REFUSED, scheme_year.remaining
+    return _decide_one(application, granted, reason, left, by)
+
+
+def _decide_one(application: Application, granted: Decimal, reason: Reason, left: Decimal, by: User) -> Decision:
+    """Record a decision on the application whose outcome under the ceiling is known (the lock is held)."""
     to = State.GRANTED if granted > 0 else State.REFUSED
     application.amount_granted, application.decision_reason = granted, reason.value
     application.remaining_at_decision = left
@@ -520,10 +530,53 @@ def application_decide(*, application: Application, decision: str, amount: Any =
                    fields=["amount_granted", "decision_reason", "remaining_at_decision", "settlement_due",
                            "decided_on", "objection_due"])
     if granted:
-        _change_committed(scheme_year.pk, granted)
+        _change_committed(application.scheme_year_id, granted)
         _commit(application, granted, f"grant:{step.pk}", by, f"Verlening {application.reference}")
     _letter(application, LetterKind.GRANT if granted else LetterKind.REFUSAL, decision=record)
     return record
+
+
+def _grant_amount(application: Application, amount: Any) -> Decimal:
+    requested = _amount(amount if amount not in (None, "") else application.amount_requested)
+    try:  # the scheme's amount rule: the fixed amount of the place's type, or the costs up to the maximum
+        return _amount_rule_of(application.scheme).amount_for(place_type=_place_type(application.place),
+                                                              requested=requested)
+    except AmountRuleError as exc:
+        raise StepRefused("amount_rule", exc.text_nl, exc.text_en) from exc
+
+
+@state_change(roles=_roles(Action.DECIDE), audit="per_object")
+def scheme_year_rank(*, scheme_year: SchemeYear, by: User) -> list[Decision]:
+    """The ranking date of a ranking scheme-year: every advised application is decided down the list ranked by
+    its afwegingskader score (ties: the moment it became complete, then its number) until the ceiling is used;
+    the rest is refused for the ceiling, or partly granted where the scheme allows. Advice to refuse is a refusal
+    on the merits. Four eyes per application: whoever assessed one of them cannot rank."""
+    serialise(f"subsidies:ceiling:{scheme_year.pk}")
+    year = SchemeYear.objects.select_for_update().get(pk=scheme_year.pk)
+    candidates = [_locked(a, by) for a in Application.objects.filter(
+        scheme_year=year, state__in=[State.ADVISED, State.POSTPONED]).order_by("pk")]
+    ranked, refusals = [], []
+    for application in candidates:
+        advice = application.advices.order_by("-at", "-id").first()
+        grant = advice is not None and advice.advice == AdviceChoice.GRANT
+        _check(application, Action.DECIDE, by, target=State.GRANTED if grant else State.REFUSED)
+        if not grant:
+            refusals.append(application)
+            continue
+        assert advice is not None
+        score = application.assessment.score if application.assessment else ZERO
+        ranked.append((application, RankedApplication(
+            application.pk, _grant_amount(application, advice.amount or None),
+            application.completed_at or timezone.now(), Decimal(score))))
+    if not candidates:
+        nothing_changed()
+        return []
+    by_id = {a.pk: a for a, _r in ranked}
+    decisions = [_decide_one(a, ZERO, Reason.REFUSED, year.remaining, by) for a in refusals]
+    for item, outcome in rank_down([r for _a, r in ranked], method=DistributionMethod.RANKING, ceiling=year.ceiling,
+                                   committed=year.committed, partial_allowed=year.scheme.partial_grants):
+        decisions.append(_decide_one(by_id[item.id], outcome.granted, outcome.reason, outcome.remaining_before, by))
+    return decisions
 
 
 @state_change(roles=_roles(Action.PAY_ADVANCE))
