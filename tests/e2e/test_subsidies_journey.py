@@ -126,3 +126,36 @@ def test_apply_supplement_advise_preview_grant_and_read_the_letter(browser, live
     board.get_by_role("link", name="Subsidies").first.click()
     assert "€ 12.500" in board.get_by_role("table").inner_text()
     assert_accessible(board)
+
+
+def test_officer_filters_the_queue_and_a_policy_officer_publishes_a_scheme(page, login, assert_accessible):
+    from django.core import mail
+
+    from ontmoet.subsidies import services
+    from ontmoet.subsidies.models import Scheme
+    from tests import factories_subsidies as fs
+
+    services.schemes_from_plan(by=None)
+    house = PlaceFactory(name="Gemeenschapshuis De Bron", type="community_house")
+    house.board_accounts.add(UserFactory(username="bron-bestuur", role=Role.BOARD_MEMBER, email="bron@example.org"))
+    submitted = fs.application("submitted")
+    fs.application("draft")
+    login(page, Role.GRANT_OFFICER, username="e2e-filter")
+    page.goto("/subsidies/")
+    page.get_by_label("Status").select_option("submitted")
+    page.get_by_role("button", name="Filteren").click()
+    page.wait_for_url(lambda url: "status=submitted" in url)
+    rows = page.get_by_role("table").locator("tbody tr")
+    assert rows.count() == 1 and submitted.reference in rows.inner_text()
+    assert_accessible(page)
+
+    login(page, Role.POLICY_OFFICER, username="e2e-beleid")
+    scheme = Scheme.objects.get(key="ogh_huurkosten")
+    page.goto(f"/subsidies/regelingen/{scheme.pk}")
+    assert "Subsidieplafond en verdeelmethode" in page.content()
+    assert_accessible(page)
+    page.get_by_label("Publicatiekanaal").fill("Gemeenteblad Maastricht")
+    page.get_by_role("button", name="Publiceren en besturen informeren").click()
+    page.get_by_text("De regeling is gepubliceerd en de besturen zijn geïnformeerd.").wait_for()
+    assert Scheme.objects.get(pk=scheme.pk).publication_channel == "Gemeenteblad Maastricht"
+    assert any("bron@example.org" in m.to for m in mail.outbox)
