@@ -58,6 +58,11 @@ SKIPPED: dict[str, str] = {
     "hsds:root": "open data API (HSDS JSON)",
     "hsds:services": "open data API (HSDS JSON)",
     "hsds:service": "open data API (HSDS JSON)",
+    "subsidies:step": "POST only (the step forms on the application's page)",
+    "subsidies:upload": "POST only (the document form on the application's page)",
+    "subsidies:letter": "download (PDF)",
+    "subsidies:scheme_pdf": "download (PDF)",
+    "subsidies:scheme_publish": "POST only (a button on the scheme's page)",
 }
 
 Objects = dict[str, Any]
@@ -83,7 +88,19 @@ ARGS: dict[str, Callable[[Objects], tuple[list[Any], str]]] = {
     "capacity:support_close": lambda o: ([_support_pk("taken_up")], ""),
     "finder:place": lambda o: ([o["place"].pk], ""),
     "finder:organise": lambda o: ([o["place"].pk], ""),
+    "subsidies:detail": lambda o: ([_board_application("settlement_requested").pk], ""),
+    "subsidies:preview": lambda o: ([_board_application("advised", "postponed").pk], ""),
+    "subsidies:scheme": lambda o: ([__import__("ontmoet.subsidies.models", fromlist=["Scheme"]).Scheme.objects
+                                    .order_by("pk").first().pk], ""),
 }
+
+
+def _board_application(*states: str) -> Any:
+    """A demo application in one of ``states``; the demo board member's own where there is one."""
+    from ontmoet.subsidies.models import Application
+
+    rows = Application.objects.filter(is_demo=True, state__in=states).order_by("pk")
+    return rows.filter(place__board_accounts__username=BOARD_MEMBER).first() or rows.first()
 
 #: Demo account per role (accounts/demo.py); a page is walked as the first of these its view allows ...
 WALK_AS = [(Role.ADMINISTRATOR, "beheer"), (Role.POLICY_OFFICER, "beleid"), (Role.FINANCE_ADVISOR, "financien"),

@@ -46,6 +46,12 @@ CAPACITY_OFFICERS = KEEPERS
 SUPPORTERS = frozenset({Role.POLICY_OFFICER, Role.COMMUNITY_WORKER, Role.ADMINISTRATOR})
 HOURS_READERS = frozenset({Role.COMMUNITY_WORKER, Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.DECISION_MAKER,
                            Role.ADMINISTRATOR})
+SUBSIDY_READ = ALL - {Role.DATA_ANALYST, Role.COMMUNITY_WORKER}
+SUBSIDY_STAFF = SUBSIDY_READ - {Role.BOARD_MEMBER}
+BOARD = frozenset({Role.BOARD_MEMBER})
+GRANT = frozenset({Role.GRANT_OFFICER})
+DECIDE = frozenset({Role.GRANT_OFFICER, Role.DECISION_MAKER})
+SUBSIDY_STAFF_ACTORS = frozenset({Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR})
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,17 @@ PAGES: dict[str, Target] = {
     "hsds:services": Target(PUBLIC_PAGE),
     "hsds:service": Target(PUBLIC_PAGE, ("hsds_service",)),
     "finder:organise": Target(PUBLIC_PAGE, ("place",)),
+    "subsidies:index": Target(SUBSIDY_READ),
+    "subsidies:apply": Target(BOARD | GRANT),
+    "subsidies:detail": Target(SUBSIDY_READ, ("subsidy_draft",)),
+    "subsidies:step": Target(SUBSIDY_STAFF_ACTORS | BOARD, ("subsidy_draft", "submit")),
+    "subsidies:upload": Target(SUBSIDY_STAFF_ACTORS | BOARD, ("subsidy_draft",)),
+    "subsidies:preview": Target(SUBSIDY_STAFF, ("subsidy_advised",)),
+    "subsidies:letter": Target(SUBSIDY_READ, ("subsidy_letter",)),
+    "subsidies:schemes": Target(SUBSIDY_READ),
+    "subsidies:scheme": Target(SUBSIDY_READ, ("subsidy_scheme",)),
+    "subsidies:scheme_pdf": Target(SUBSIDY_READ, ("subsidy_scheme",)),
+    "subsidies:scheme_publish": Target(KEEPERS, ("subsidy_scheme",)),
 }
 
 #: Every API operation: (method, url name) → who may call it.
@@ -172,6 +189,24 @@ API: dict[tuple[str, str], Target] = {
     ("post", "api-board-support-requests"): Target(CAPACITY_REQUESTERS),
     ("post", "api-board-support-take-up"): Target(SUPPORTERS, ("support_request",)),
     ("post", "api-board-support-close"): Target(SUPPORTERS, ("support_taken_up",)),
+    ("get", "api-schemes"): Target(SUBSIDY_READ),
+    ("post", "api-schemes"): Target(KEEPERS),
+    ("get", "api-scheme"): Target(SUBSIDY_READ, ("subsidy_scheme",)),
+    ("get", "api-applications"): Target(SUBSIDY_READ),
+    ("post", "api-applications"): Target(BOARD | GRANT),
+    ("get", "api-application"): Target(SUBSIDY_READ, ("subsidy_draft",)),
+    ("post", "api-application-submit"): Target(BOARD | GRANT, ("subsidy_draft",)),
+    ("post", "api-application-request-supplement"): Target(GRANT, ("subsidy_submitted",)),
+    ("post", "api-application-supplement"): Target(BOARD | GRANT, ("subsidy_incomplete",)),
+    ("post", "api-application-complete"): Target(GRANT, ("subsidy_submitted",)),
+    ("post", "api-application-advice"): Target(GRANT, ("subsidy_in_assessment",)),
+    ("post", "api-application-postpone"): Target(DECIDE, ("subsidy_advised",)),
+    ("post", "api-application-decision"): Target(DECIDE, ("subsidy_advised",)),
+    ("post", "api-application-advance"): Target(GRANT | {Role.FINANCE_ADVISOR}, ("subsidy_granted",)),
+    ("post", "api-application-settlement-request"): Target(BOARD | GRANT, ("subsidy_granted",)),
+    ("post", "api-application-settlement"): Target(DECIDE, ("subsidy_settlement_requested",)),
+    ("post", "api-application-withdraw"): Target(BOARD, ("subsidy_submitted",)),
+    ("post", "api-application-objection"): Target(BOARD | GRANT, ("subsidy_granted",)),
 }
 BODIES = {
     ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
@@ -187,8 +222,55 @@ BODIES = {
                                                        "description": "Begroting"},
     ("post", "api-board-support-take-up"): {"provider": "trajekt", "contactPerson": "T. Trajekt"},
     ("post", "api-board-support-close"): {"result": "done", "outcome": "Geholpen"},
+    ("post", "api-schemes"): {"name": "Toegangsregeling", "buildingBlock": "B4",
+                              "ceilings": [{"year": 2026, "amount": "50000"}]},
+    ("post", "api-applications"): lambda objects: {"scheme": objects["subsidy_scheme"].pk,
+                                                   "place": objects["place"].pk, "year": 2026,
+                                                   "amountRequested": "1000"},
+    ("post", "api-application-request-supplement"): {"note": "de begroting"},
+    ("post", "api-application-advice"): {"advice": "grant", "amount": "5000", "motivation": "Past"},
+    ("post", "api-application-postpone"): {"weeks": 2, "reason": "advies"},
+    ("post", "api-application-decision"): {"decision": "grant"},
+    ("post", "api-application-advance"): {"amount": "1000"},
+    ("post", "api-application-settlement-request"): {"report": "Verslag"},
+    ("post", "api-application-settlement"): {"amount": "9000"},
+    ("post", "api-application-objection"): {"grounds": "te laag"},
 }
 API_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+class _Objects(dict[str, Any]):
+    """The fixture's objects; the lazy ones (subsidy applications in a state) are made when a test names them."""
+
+    def __init__(self, made: dict[str, Any], lazy: dict[str, Any]) -> None:
+        super().__init__(made)
+        self._lazy = lazy
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key) or key in self._lazy
+
+    def __missing__(self, key: str) -> Any:
+        self[key] = value = self._lazy[key](self)
+        return value
+
+
+def _subsidy(state: str) -> Any:
+    def make(objects: Any) -> Any:
+        from tests import factories_subsidies as fs
+
+        app = fs.application(state, of=objects["subsidy_scheme"], place=objects["place"])
+        if state == "granted":  # the settlement request is due: an officer may request it ex officio too
+            type(app).objects.filter(pk=app.pk).update(settlement_reminder_sent=True)
+        return app
+    return make
+
+
+SUBSIDY_OBJECTS: dict[str, Any] = {
+    "subsidy_scheme": lambda objects: __import__("tests.factories_subsidies", fromlist=["scheme"]).scheme(),
+    **{f"subsidy_{state}": _subsidy(state) for state in (
+        "draft", "submitted", "incomplete", "in_assessment", "advised", "granted", "settlement_requested")},
+    "subsidy_letter": lambda objects: objects["subsidy_submitted"].letters.first(),
+}
 
 
 @pytest.fixture
@@ -196,7 +278,7 @@ def objects(db: Any) -> dict[str, Any]:
     place = PlaceFactory(name="Eigen plek")
     account = UserFactory(username="ander-account", role=Role.DATA_ANALYST)
     token_issue(user=account, by=None, name="koppeling")
-    return {
+    return _Objects({
         "place": place,
         "other_place": PlaceFactory(name="Andere plek"),
         "member": BoardMemberFactory(board__place=place),
@@ -207,7 +289,7 @@ def objects(db: Any) -> dict[str, Any]:
         "token": ApiToken.objects.get(user=account),
         **_capacity_objects(place),
         "hsds_service": SimpleNamespace(pk=ident(place.pk, "service")),
-    }
+    }, SUBSIDY_OBJECTS)
 
 
 def _capacity_objects(place: Any) -> dict[str, Any]:

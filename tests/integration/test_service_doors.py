@@ -141,6 +141,55 @@ CALLS: dict[str, tuple[str, Call]] = {
         "place": PlaceFactory(), "sender": "balie", "values": {
             "name": "Bewoner", "contact": "06 12345678", "idea": "Een wandelgroep op zaterdag."}}),
     "ontmoet.finder.services.initiatives_purge": (Role.ADMINISTRATOR, lambda by: {"now": _old_initiative()}),
+    "ontmoet.subsidies.services.schemes_from_plan": (Role.POLICY_OFFICER, lambda by: {}),
+    "ontmoet.subsidies.services.scheme_create": (Role.POLICY_OFFICER, lambda by: {
+        "values": {"name": "Nieuwe regeling", "block": "B4"}, "ceilings": [(2026, Decimal(50000))]}),
+    "ontmoet.subsidies.services.scheme_publish": (Role.POLICY_OFFICER, lambda by: {
+        "scheme": _subsidy_scheme(), "channel": "Gemeenteblad"}),
+    "ontmoet.subsidies.services.application_create": (Role.BOARD_MEMBER, lambda by: {
+        "scheme": _subsidy_scheme(), "place": _own_place(by), "year": 2026, "amount_requested": 1000}),
+    "ontmoet.subsidies.services.application_update": (Role.BOARD_MEMBER, lambda by: {
+        "application": _subsidy("draft", by), "values": {"description": "Nieuwe tekst"}}),
+    "ontmoet.subsidies.services.document_upload": (Role.BOARD_MEMBER, lambda by: {
+        "application": _subsidy("draft", by), "kind": "begroting", "file_name": "begroting.pdf",
+        "content": _subsidy_pdf()}),
+    "ontmoet.subsidies.services.application_submit": (Role.BOARD_MEMBER, lambda by: {
+        "application": _subsidy("draft", by)}),
+    "ontmoet.subsidies.services.application_request_supplement": (Role.GRANT_OFFICER, lambda by: {
+        "application": _subsidy("submitted", by), "note": "de begroting"}),
+    "ontmoet.subsidies.services.application_supplement": (Role.BOARD_MEMBER, lambda by: {
+        "application": _subsidy("incomplete", by)}),
+    "ontmoet.subsidies.services.application_not_handle": (Role.GRANT_OFFICER, lambda by: {
+        "application": _subsidy("incomplete", by, supplement_due=dt.date(2020, 1, 1))}),
+    "ontmoet.subsidies.services.application_complete": (Role.GRANT_OFFICER, lambda by: {
+        "application": _subsidy("submitted", by)}),
+    "ontmoet.subsidies.services.application_advise": (Role.GRANT_OFFICER, lambda by: {
+        "application": _subsidy("in_assessment", by), "advice": "grant", "motivation": "Past"}),
+    "ontmoet.subsidies.services.application_postpone": (Role.GRANT_OFFICER, lambda by: {
+        "application": _subsidy("advised", by), "weeks": 4, "reason": "advies"}),
+    "ontmoet.subsidies.services.application_decide": (Role.DECISION_MAKER, lambda by: {
+        "application": _subsidy("advised", by), "decision": "grant"}),
+    "ontmoet.subsidies.services.application_pay_advance": (Role.FINANCE_ADVISOR, lambda by: {
+        "application": _subsidy("granted", by), "amount": 1000}),
+    "ontmoet.subsidies.services.application_request_settlement": (Role.BOARD_MEMBER, lambda by: {
+        "application": _subsidy("granted", by), "report": "Verslag"}),
+    "ontmoet.subsidies.services.application_settle": (Role.DECISION_MAKER, lambda by: {
+        "application": _subsidy("settlement_requested", by), "amount": 9000}),
+    "ontmoet.subsidies.services.application_close": (Role.FINANCE_ADVISOR, lambda by: {
+        "application": _subsidy("settled", by)}),
+    "ontmoet.subsidies.services.application_withdraw": (Role.BOARD_MEMBER, lambda by: {
+        "application": _subsidy("submitted", by)}),
+    "ontmoet.subsidies.services.application_change": (Role.DECISION_MAKER, lambda by: {
+        "application": _subsidy("granted", by), "amount": 5000, "reason": "minder activiteiten"}),
+    "ontmoet.subsidies.services.application_revoke": (Role.DECISION_MAKER, lambda by: {
+        "application": _subsidy("granted", by), "reason": "gaat niet door"}),
+    "ontmoet.subsidies.services.application_object": (Role.BOARD_MEMBER, lambda by: {
+        "application": _subsidy("granted", by), "grounds": "te weinig"}),
+    "ontmoet.subsidies.services.application_decide_objection": (Role.DECISION_MAKER, lambda by: {
+        "application": _subsidy_objection(by), "founded": False, "motivation": "ongegrond"}),
+    "ontmoet.subsidies.services.reminders_send": (Role.GRANT_OFFICER, lambda by: _reminder_due(by)),
+    "ontmoet.subsidies.services.scheme_year_rank": (Role.DECISION_MAKER, lambda by: {
+        "scheme_year": _subsidy("advised", by).scheme_year}),
 }
 
 
@@ -180,6 +229,39 @@ def _vacancy() -> Any:
     from tests.factories_capacity import BoardVacancyFactory
 
     return BoardVacancyFactory()
+
+
+def _subsidy_scheme() -> Any:
+    from tests.factories_subsidies import scheme
+
+    return scheme()
+
+
+def _subsidy(state: str, by: Any, **changes: Any) -> Any:
+    from tests.factories_subsidies import for_door
+
+    return for_door(state, by, **changes)
+
+
+def _reminder_due(by: Any) -> dict[str, Any]:
+    _subsidy("granted", by)  # its settlement request is due by 2030
+    return {"today": dt.date(2030, 1, 1)}
+
+
+def _subsidy_pdf() -> bytes:
+    from tests.factories_subsidies import PDF
+
+    return PDF
+
+
+def _subsidy_objection(by: Any) -> Any:
+    from ontmoet.subsidies import services as subsidy_services
+
+    app = _subsidy("granted", by)
+    board = app.place.board_accounts.filter(role=Role.BOARD_MEMBER).first()
+    subsidy_services.application_object(application=app, grounds="bezwaar", by=board)
+    app.refresh_from_db()
+    return app
 
 
 def _with_token(username: str) -> Any:

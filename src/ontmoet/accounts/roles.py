@@ -77,3 +77,18 @@ HOURS_READERS = frozenset({Role.COMMUNITY_WORKER, Role.POLICY_OFFICER, Role.FINA
                            Role.ADMINISTRATOR})
 #: ... and the support team that takes up and closes board support requests (municipality and Trajekt).
 BOARD_SUPPORTERS = frozenset({Role.POLICY_OFFICER, Role.COMMUNITY_WORKER, Role.ADMINISTRATOR})
+#: Subsidies (domain.md §1, §6): who reads applications and schemes (board members: their own places only) ...
+SUBSIDY_READERS = frozenset({Role.POLICY_OFFICER, Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR,
+                             Role.ADMINISTRATOR, Role.BOARD_MEMBER})
+#: ... who work the queue (the officer workspace) ...
+SUBSIDY_STAFF = frozenset({Role.POLICY_OFFICER, Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR,
+                           Role.ADMINISTRATOR})
+#: ... who keep and publish schemes ...
+SCHEME_KEEPERS = frozenset({Role.POLICY_OFFICER, Role.ADMINISTRATOR})
+#: ... who start an application (a board for its own place; an officer on a board's behalf) ...
+SUBSIDY_APPLICANTS = frozenset({Role.BOARD_MEMBER, Role.GRANT_OFFICER})
+#: ... and everyone who takes a step in an application's lifecycle (each step's own roles are in the transition
+#: table, ontmoet.domain.subsidies.lifecycle).
+SUBSIDY_ACTORS = frozenset({Role.BOARD_MEMBER, Role.GRANT_OFFICER, Role.DECISION_MAKER, Role.FINANCE_ADVISOR})
+#: The subsidy team's officers (the daily reminders job runs on their behalf).
+SUBSIDY_OFFICERS = frozenset({Role.GRANT_OFFICER})

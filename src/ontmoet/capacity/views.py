@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ontmoet.accounts.http import AuthenticatedHttpRequest
@@ -122,7 +123,7 @@ def request_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         "form": form, "title": _("Opbouwwerk aanvragen"),
         "intro": _("Alleen een plek die op 1 januari van het jaar een Ontmoetingscentrum of Huis van de Wijk is, "
                    "kan extra opbouwwerk van Trajekt vragen; hoogstens ¼ fte per plek."),
-        "submit": _("Aanvragen")})
+        "submit": pgettext("knop", "Aanvragen")})
 
 
 def _url(name: str, *args: Any) -> str:

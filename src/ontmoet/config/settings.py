@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ontmoet.api",
     "ontmoet.capacity",
     "ontmoet.finder",
+    "ontmoet.subsidies",
 ]
 
 MIDDLEWARE = [
@@ -226,13 +227,16 @@ SPECTACULAR_SETTINGS = {
         {"name": "budget", "description": "Het financieel kader: begroting, scenario's, posities, investeringen."},
         {"name": "assessments", "description": "Het afwegingskader."},
         {"name": "capacity", "description": "Opbouwwerk (bouwsteen 3) en bestuursondersteuning (bouwsteen 5)."},
+        {"name": "schemes", "description": "Subsidieregelingen met hun plafond en verdeelmethode per jaar."},
+        {"name": "applications", "description": "Subsidieaanvragen en de stappen van hun behandeling (Awb 4.2)."},
     ],
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "ontmoet.api.schemas.apply_design_rules",
     ],
-    "ENUM_NAME_OVERRIDES": {"PlaceTypeEnum": "ontmoet.places.types.PlaceType"},
+    "ENUM_NAME_OVERRIDES": {"PlaceTypeEnum": "ontmoet.places.types.PlaceType",
+                            "SubsidyAdviceEnum": "ontmoet.subsidies.models.AdviceChoice"},
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -253,3 +257,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_text("LOG_LEVEL", "INFO").upper()},
 }
+
+# Letters and notices of the subsidy module go out through Django's mail backend, sent when the transaction that
+# made them commits; here they are written as files under var/mail (the demo's "outbox").
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = "subsidies@ontmoet.example"

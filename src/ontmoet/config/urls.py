@@ -19,6 +19,7 @@ urlpatterns = [
     path("afwegingskader/", include("ontmoet.assessment.urls")),
     path("ondersteuning/", include("ontmoet.capacity.urls")),
     path("api/v1/hsds", include("ontmoet.finder.hsds_urls")),  # open data (HSDS), before the v1 API's own 404
+    path("subsidies/", include("ontmoet.subsidies.urls")),
     path("api/v1/", include("ontmoet.api.urls")),
     path("health", health.health, name="health"),
     path("ready", health.ready, name="ready"),

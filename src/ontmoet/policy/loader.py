@@ -17,6 +17,7 @@ from ontmoet.policy.schema import (
     FIXED_AMOUNT_BLOCKS,
     STRUCTURAL,
     AssessmentParameters,
+    BuildingBlock,
     CapacityParameters,
     CapitalChargeDefaults,
     CommunityWork,
@@ -27,6 +28,8 @@ from ontmoet.policy.schema import (
     PlaceCaps,
     PlaceCounts,
     PolicyPlan,
+    SubsidyPlan,
+    SubsidySchemePlan,
     UncertaintyDefaults,
     UnitAmounts,
     VulnerabilityWeights,
@@ -233,6 +236,71 @@ def _indicator(name: str, table: _Table) -> IndicatorTarget:
     return indicator
 
 
+def _texts(table: _Table, name: str) -> tuple[str, ...]:
+    value = table.raw(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise PlanError(table.key(name), value, "expected a list of texts")
+    return tuple(value)
+
+
+def _flag(table: _Table, name: str, default: bool) -> bool:
+    value = table.raw(name, default)
+    if not isinstance(value, bool):
+        raise PlanError(table.key(name), value, "expected true or false")
+    return value
+
+
+def _scheme(key: str, table: _Table, columns: tuple[str, ...]) -> SubsidySchemePlan:
+    distribution = table.text("distribution")
+    if distribution not in ("order_of_receipt", "ranking"):
+        raise PlanError(table.key("distribution"), distribution, "must be 'order_of_receipt' or 'ranking'")
+    rule = table.text("amount_rule")
+    if rule not in ("fixed_per_type", "cost_based"):
+        raise PlanError(table.key("amount_rule"), rule, "must be 'fixed_per_type' or 'cost_based'")
+    block = table.text("block")
+    if block not in {b.value for b in BuildingBlock}:
+        raise PlanError(table.key("block"), block, "not a building block")
+    maximum = table.whole("maximum_amount", minimum=1) if "maximum_amount" in table.data else None
+    if rule == "cost_based" and maximum is None:
+        raise PlanError(table.key("maximum_amount"), None, "a cost-based scheme needs a maximum amount")
+    base_t = table.table("base_ceilings") if "base_ceilings" in table.data else None
+    base = {c: base_t.whole(c) for c in columns if c in base_t.data} if base_t else {}
+    if base_t:
+        base_t.done()
+    ranking = _texts(table, "ranking_dates")
+    for day in ranking:
+        if len(day) != 5 or day[2] != "-" or not (day[:2] + day[3:]).isdigit():
+            raise PlanError(table.key("ranking_dates"), day, "expected MM-DD")
+    scheme = SubsidySchemePlan(
+        key=key, name=table.text("name"), regulation=table.text("regulation"),
+        chapter=str(table.raw("chapter", "")), legal_basis=table.text("legal_basis"), block=block,
+        distribution=distribution,  # type: ignore[arg-type]  # checked above
+        ranking_dates=ranking,
+        decision_term_weeks=table.whole("decision_term_weeks", minimum=1),
+        supplement_term_days=table.whole("supplement_term_days", minimum=1),
+        partial_grants=_flag(table, "partial_grants", False),
+        amount_rule=rule,  # type: ignore[arg-type]  # checked above
+        maximum_amount=maximum, eligible_types=_texts(table, "eligible_types"),
+        required_documents=_texts(table, "required_documents"), activity_types=_texts(table, "activity_types"),
+        base_ceilings=base, ceiling_adds_block=_flag(table, "ceiling_adds_block", False),
+        status=_status(table),  # type: ignore[arg-type]  # checked by _status
+        source=table.text("source"),
+    )
+    table.done()
+    return scheme
+
+
+def _subsidies(table: _Table, columns: tuple[str, ...]) -> SubsidyPlan:
+    schemes_t = table.table("schemes")
+    schemes = {name: _scheme(name, schemes_t.table(name), columns) for name in list(schemes_t.data)}
+    schemes_t.done()
+    plan = SubsidyPlan(objection_term_weeks=table.whole("objection_term_weeks", minimum=1),
+                       reminder_days=table.whole("reminder_days", minimum=1),
+                       max_upload_bytes=table.whole("max_upload_bytes", minimum=1), schemes=schemes)
+    table.done()
+    return plan
+
+
 def parse_plan(data: dict[str, Any], *, origin: str = "plan") -> PolicyPlan:
     """Validate the parsed TOML of a plan and build the typed plan."""
     root = _Table(data, "")
@@ -328,6 +396,7 @@ def parse_plan(data: dict[str, Any], *, origin: str = "plan") -> PolicyPlan:
     )
     capacity_t.done()
 
+    subsidies = _subsidies(root.table("subsidies"), columns) if "subsidies" in root.data else None
     plan = PolicyPlan(
         id=meta.text("id"),
         version=meta.text("version"),
@@ -344,6 +413,7 @@ def parse_plan(data: dict[str, Any], *, origin: str = "plan") -> PolicyPlan:
         assessment=assessment,
         monitoring=monitoring,
         capacity=capacity,
+        subsidies=subsidies,
     )
     meta.done()
     root.done()

@@ -191,8 +191,50 @@ class PolicyPlan:
     assessment: AssessmentParameters
     monitoring: dict[str, IndicatorTarget]
     capacity: CapacityParameters
+    subsidies: SubsidyPlan | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
         """The columns of the framework: each plan year, then "structural"."""
         return (*(str(y) for y in self.years), STRUCTURAL)
+
+
+# --- subsidies (Awb title 4.2; domain.md §6) ---------------------------------------------------------------------
+
+SchemeDistribution = Literal["order_of_receipt", "ranking"]
+SchemeAmountRule = Literal["fixed_per_type", "cost_based"]
+
+
+@dataclass(frozen=True)
+class SubsidySchemePlan(SourcedFigure):
+    """A subsidy scheme as the plan ships it. The ceiling of a year is ``base_ceilings[year]`` plus, with
+    ``ceiling_adds_block``, the building block's amount of that year in the framework (B1: places × unit amounts)."""
+
+    key: str
+    name: str
+    regulation: str
+    chapter: str
+    legal_basis: str
+    block: str
+    distribution: SchemeDistribution
+    ranking_dates: tuple[str, ...]  # "MM-DD": the ranking dates (peilmomenten) of a ranking scheme
+    decision_term_weeks: int
+    supplement_term_days: int
+    partial_grants: bool
+    amount_rule: SchemeAmountRule
+    maximum_amount: int | None
+    eligible_types: tuple[str, ...]
+    required_documents: tuple[str, ...]
+    activity_types: tuple[str, ...]
+    base_ceilings: dict[str, int]
+    ceiling_adds_block: bool
+    status: ParameterStatus
+    source: str
+
+
+@dataclass(frozen=True)
+class SubsidyPlan:
+    objection_term_weeks: int  # Awb 6:7
+    reminder_days: int  # terms that pass within this many days are flagged
+    max_upload_bytes: int
+    schemes: dict[str, SubsidySchemePlan]

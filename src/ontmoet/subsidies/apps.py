@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SubsidiesConfig(AppConfig):
+    name = "ontmoet.subsidies"
+    label = "subsidies"
+    verbose_name = _("Subsidies")
+
+    def ready(self) -> None:
+        from ontmoet.accounts.roles import SUBSIDY_READERS
+        from ontmoet.core.registry import (
+            DemoLoader,
+            MenuEntry,
+            register_audit_actions,
+            register_demo_loader,
+            register_menu_entry,
+        )
+        from ontmoet.subsidies.audit_labels import ACTIONS
+        from ontmoet.subsidies.demo import load_subsidies_demo
+
+        register_menu_entry(MenuEntry(_("Subsidies"), "subsidies:index", SUBSIDY_READERS, order=35,
+                                      description=_("Subsidieaanvragen: indienen, beoordelen, besluiten, "
+                                                    "voorschotten, vaststelling en bezwaar.")))
+        register_demo_loader(DemoLoader(name="subsidies", load=load_subsidies_demo, order=40))
+        register_audit_actions(*ACTIONS)
