@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ontmoet.finance",
     "ontmoet.assessment",
     "ontmoet.home",
+    "ontmoet.activities",
     "ontmoet.api",
 ]
 
