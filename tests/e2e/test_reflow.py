@@ -70,7 +70,18 @@ ARGS: dict[str, Callable[[Objects], tuple[list[Any], str]]] = {
     "finance:project_detail": lambda o: ([o["project"].pk], ""),
     "finance:project_edit": lambda o: ([o["project"].pk], ""),
     "assessment:rule": lambda o: (["co_location"], ""),
+    "activities:edit": lambda o: ([_demo_activity(o)], ""),
+    "activities:cancel": lambda o: ([_demo_activity(o)], ""),
 }
+
+
+def _demo_activity(o: Objects) -> int:
+    """A demo activity of the demo board member's place (one of a series: its edit page offers "all dates")."""
+    from ontmoet.activities.models import Activity
+
+    activity = Activity.objects.filter(place=o["place"], series__isnull=False).order_by("pk").first()
+    assert activity is not None, "the demo has activities at the board member's places"
+    return activity.pk
 
 #: Demo account per role (accounts/demo.py); a page is walked as the first of these its view allows ...
 WALK_AS = [(Role.ADMINISTRATOR, "beheer"), (Role.POLICY_OFFICER, "beleid"), (Role.FINANCE_ADVISOR, "financien"),

@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from ontmoet.accounts.permissions import PUBLIC
 from ontmoet.accounts.roles import Role
 from tests.factories import BoardMemberFactory, PlaceFactory, UserFactory
+from tests.factories_activities import ActivityFactory
 from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,10 @@ PAGES: dict[str, Target] = {
     "assessment:statistics_import": Target(IMPORTERS),
     "api-schema": Target(PUBLIC_PAGE),
     "api-docs": Target(PUBLIC_PAGE),
+    "activities:list": Target(KEEPERS | {Role.BOARD_MEMBER}),
+    "activities:create": Target(KEEPERS | {Role.BOARD_MEMBER}),
+    "activities:edit": Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
+    "activities:cancel": Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
 }
 
 #: Every API operation: (method, url name) → who may call it.
@@ -126,6 +131,11 @@ API: dict[tuple[str, str], Target] = {
     ("get", "api-place-type-changes"): Target(ALL, ("place",), place_bound=True),
     ("post", "api-place-type-changes"): Target(KEEPERS, ("place",)),
     ("get", "api-place-type-change"): Target(ALL, ("place", "type_change"), place_bound=True),
+    ("get", "api-activities"): Target(ALL),
+    ("post", "api-activities"): Target(KEEPERS | {Role.BOARD_MEMBER}),
+    ("get", "api-activity"): Target(ALL, ("activity",)),
+    ("patch", "api-activity"): Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
+    ("delete", "api-activity"): Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
 }
 BODIES = {
     ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
@@ -133,6 +143,9 @@ BODIES = {
     ("post", "api-budget-scenarios"): {"name": "Toegangstest"},
     ("post", "assessment-create"): {"type": "living_room", "neighbourhood": "BU09350207"},
     ("post", "api-place-type-changes"): {"type": "meeting_centre", "effectiveDate": "2026-03-01"},
+    ("post", "api-activities"): {"place": "PLACE", "date": "2026-03-02", "title": "Koffie",
+                                 "initiatedBy": "residents", "organisedBy": "board", "participants": 8},
+    ("patch", "api-activity"): {"participants": 9},
 }
 API_METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -148,6 +161,7 @@ def objects(db: Any) -> dict[str, Any]:
         "scenario": ScenarioFactory(),
         "project": InvestmentProjectFactory(),
         "account": UserFactory(username="ander-account", role=Role.DATA_ANALYST),
+        "activity": ActivityFactory(place=place),
     }
 
 
@@ -257,7 +271,8 @@ def test_page_of_another_place_does_not_exist_for_a_board_member(client, user_wi
 
 def _call(client: Any, method: str, name: str, objects: dict[str, Any], *, other: bool = False) -> Any:
     target = API[(method, name)]
-    return getattr(client, method)(_url(name, target, objects, other=other), BODIES.get((method, name), {}),
+    body = {k: objects["place"].pk if v == "PLACE" else v for k, v in BODIES.get((method, name), {}).items()}
+    return getattr(client, method)(_url(name, target, objects, other=other), body,
                                    content_type="application/json")
 
 
@@ -267,7 +282,7 @@ def test_api_by_role(client, user_with_role, objects, role, method, name):
     _as(client, user_with_role, role, objects)
     response = _call(client, method, name, objects)
     if role in API[(method, name)].roles:
-        assert response.status_code in (200, 201), f"{role} {method} {name}: {response.content[:300]!r}"
+        assert response.status_code in (200, 201, 204), f"{role} {method} {name}: {response.content[:300]!r}"
     else:
         assert response.status_code == 403, f"{role} {method} {name}: {response.status_code}"
         assert response["Content-Type"] == "application/problem+json"

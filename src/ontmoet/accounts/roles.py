@@ -62,3 +62,11 @@ LEDGER_WRITERS = frozenset({Role.POLICY_OFFICER, Role.GRANT_OFFICER, Role.DECISI
 STATISTICS_IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
 #: ... and who stores an assessment with a subsidy application (the grant officers who assess it).
 ASSESSORS = frozenset({Role.GRANT_OFFICER})
+
+#: Activities (issue 11): a board member registers those of their own places; the register keepers may too.
+ACTIVITY_WRITERS = REGISTER_KEEPERS | {Role.BOARD_MEMBER}
+#: Monitoring: every member of staff reads the officers' dashboard and the indicators ...
+MONITORING_READERS = STAFF_ROLES
+#: ... the data team imports the surveys and locks ("vaststellen") a year's figures.
+SURVEY_IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
+INDICATOR_LOCKERS = frozenset({Role.DATA_ANALYST})

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("ontmoet.places.api_urls")),
     path("", include("ontmoet.finance.api_urls")),
     path("", include("ontmoet.assessment.api_urls")),
+    path("", include("ontmoet.activities.api_urls")),
     path("openapi.json", public(OpenApiDocumentApi.as_view()), name="api-schema"),
     path("docs", public(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
     # Last: whatever no route above names is a 404 problem, not Django's HTML page.

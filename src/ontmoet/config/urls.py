@@ -15,6 +15,7 @@ urlpatterns = [
     path("register/", include("ontmoet.places.urls")),
     path("financien/", include("ontmoet.finance.urls")),
     path("afwegingskader/", include("ontmoet.assessment.urls")),
+    path("activiteiten/", include("ontmoet.activities.urls")),
     path("api/v1/", include("ontmoet.api.urls")),
     path("health", health.health, name="health"),
     path("ready", health.ready, name="ready"),
