@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -30,12 +30,20 @@ API_NAMES = {"start_time": "startTime", "end_time": "endTime", "initiated_by": "
              "organised_by": "organisedBy", "target_group": "targetGroup", "is_public": "isPublic"}
 
 
+@extend_schema_field({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "14:00"})
+class ClockTime(serializers.TimeField):
+    """A time of day as HH:MM (what a volunteer types; OpenAPI's "time" format would demand a UTC offset)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", input_formats=["%H:%M"], **kwargs)
+
+
 class ActivityOutput(serializers.ModelSerializer[Activity]):
     place = serializers.IntegerField(source="place_id")
     series = serializers.IntegerField(source="series_id", allow_null=True,
                                       help_text="De reeks waar deze datum bij hoort (null: een losse activiteit).")
-    startTime = serializers.TimeField(source="start_time", allow_null=True, format="%H:%M")
-    endTime = serializers.TimeField(source="end_time", allow_null=True, format="%H:%M")
+    startTime = ClockTime(source="start_time", allow_null=True)
+    endTime = ClockTime(source="end_time", allow_null=True)
     category = serializers.ChoiceField(choices=Category.choices)
     initiatedBy = serializers.ChoiceField(source="initiated_by", choices=Initiator.choices)
     organisedBy = serializers.ChoiceField(source="organised_by", choices=Initiator.choices)
@@ -52,8 +60,8 @@ class ActivityOutput(serializers.ModelSerializer[Activity]):
 class ActivityInput(StrictInput):
     place = serializers.IntegerField(min_value=1, max_value=2**31 - 1, help_text="Het nummer van de plek.")
     date = serializers.DateField()
-    startTime = serializers.TimeField(source="start_time", required=False, allow_null=True)
-    endTime = serializers.TimeField(source="end_time", required=False, allow_null=True)
+    startTime = ClockTime(source="start_time", required=False, allow_null=True)
+    endTime = ClockTime(source="end_time", required=False, allow_null=True)
     title = serializers.CharField(max_length=200)
     category = serializers.ChoiceField(choices=Category.choices, required=False, default=Category.OTHER)
     initiatedBy = serializers.ChoiceField(source="initiated_by", choices=Initiator.choices)

@@ -99,3 +99,35 @@ class Activity(_ActivityFacts):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%d-%m-%Y})"
+
+
+#: The columns of a tally: one per (initiated by, organised by), so that a share for any set of groups is a sum.
+TALLY_PAIRS = tuple((i.value, o.value) for i in Initiator for o in Initiator)
+
+
+def tally_column(initiated_by: str, organised_by: str) -> str:
+    return f"n_{initiated_by}_{organised_by}"
+
+
+class ActivityTally(models.Model):
+    """The held activities of one place in one month, counted per (initiated by, organised by), with their
+    participants: what the monitoring sums instead of reading every activity (issue 11, point 7).
+
+    Kept exact by the services of this app: every write recounts the months it touched from the activities
+    themselves (``ontmoet.activities.tallies``). A place's type is not in it: the monitoring applies the type
+    on each day, reading the activities themselves only for a month in which the type changed."""
+
+    place = models.ForeignKey(MeetingPlace, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first day of the month
+    held = models.PositiveIntegerField(default=0)
+    participants = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "place"], name="activity_tally_month_place")]
+
+    def __str__(self) -> str:
+        return f"{self.place_id} {self.month:%Y-%m}: {self.held}"
+
+
+for _initiated, _organised in TALLY_PAIRS:
+    ActivityTally.add_to_class(tally_column(_initiated, _organised), models.PositiveIntegerField(default=0))

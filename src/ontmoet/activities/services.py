@@ -21,6 +21,7 @@ from ontmoet.accounts.roles import ACTIVITY_WRITERS
 from ontmoet.activities import errors
 from ontmoet.activities.importing import ActivityImportReport, parse_activity_file
 from ontmoet.activities.models import Activity, ActivitySeries
+from ontmoet.activities.tallies import recount, recount_range
 from ontmoet.core.audit import audit_record, nothing_changed, snapshot
 from ontmoet.domain.activities import MAX_OCCURRENCES, SeriesTooLong, occurrence_dates
 from ontmoet.places.models import MeetingPlace
@@ -62,6 +63,7 @@ def activity_create(*, place: MeetingPlace, values: Mapping[str, Any], by: User 
     activity.full_clean()
     _check_times(activity)
     activity.save()
+    recount([(place.pk, activity.date)])
     audit_record(action="activity_create", obj=activity, by=by, after=snapshot(activity, ACTIVITY_FIELDS))
     return activity
 
@@ -75,11 +77,13 @@ def activity_update(*, activity: Activity, values: Mapping[str, Any], by: User) 
         nothing_changed()
         return activity
     before = snapshot(activity, changes)
+    old_date = activity.date
     for key, value in changes.items():
         setattr(activity, key, value)
     activity.full_clean()
     _check_times(activity)
     activity.save()
+    recount([(activity.place_id, old_date), (activity.place_id, activity.date)])
     audit_record(action="activity_update", obj=activity, by=by, before=before, after=snapshot(activity, changes))
     return activity
 
@@ -93,6 +97,7 @@ def activity_cancel(*, activity: Activity, by: User, cancelled: bool = True) -> 
         return activity
     activity.cancelled = cancelled
     activity.save(update_fields=["cancelled", "changed_at"])
+    recount([(activity.place_id, activity.date)])
     audit_record(action="activity_cancel" if cancelled else "activity_reinstate", obj=activity, by=by,
                  before={"cancelled": not cancelled}, after={"cancelled": cancelled})
     return activity
@@ -103,7 +108,9 @@ def activity_delete(*, activity: Activity, by: User) -> None:
     """Remove an activity registered by mistake (an activity that did not take place is cancelled instead)."""
     ensure_acts_for(by, activity.place_id)
     audit_record(action="activity_delete", obj=activity, by=by, before=snapshot(activity, ACTIVITY_FIELDS))
+    touched = [(activity.place_id, activity.date)]
     activity.delete()
+    recount(touched)
 
 
 @state_change(roles=ACTIVITY_WRITERS, system=True)
@@ -118,6 +125,7 @@ def series_create(*, place: MeetingPlace, values: Mapping[str, Any], by: User | 
     series.save()
     shared = {name: getattr(series, name) for name in SHARED_FIELDS}
     Activity.objects.bulk_create([Activity(place=place, series=series, date=day, **shared) for day in dates])
+    recount((place.pk, day) for day in dates)
     audit_record(action="series_create", obj=series, by=by,
                  after={**snapshot(series, SERIES_FIELDS), "occurrences": len(dates)})
     return series
@@ -141,11 +149,13 @@ def series_update(*, series: ActivitySeries, values: Mapping[str, Any], by: User
     series.save()
     shared = {name: getattr(series, name) for name in SHARED_FIELDS}
     occurrences = Activity.objects.filter(series=series)
+    touched = {(series.place_id, day) for day in [*dates, *occurrences.values_list("date", flat=True)]}
     occurrences.exclude(date__in=dates).delete()
     occurrences.update(**shared)
     present = set(occurrences.values_list("date", flat=True))
     Activity.objects.bulk_create([Activity(place=series.place, series=series, date=day, **shared)
                                   for day in sorted(dates - present)])
+    recount(touched)
     audit_record(action="series_update", obj=series, by=by, before=before, after=snapshot(series, changes))
     return series
 
@@ -155,8 +165,11 @@ def series_delete(*, series: ActivitySeries, by: User) -> None:
     """Remove a series registered by mistake, with all its occurrences."""
     ensure_acts_for(by, series.place_id)
     audit_record(action="series_delete", obj=series, by=by, before=snapshot(series, SERIES_FIELDS))
-    Activity.objects.filter(series=series).delete()
+    occurrences = Activity.objects.filter(series=series)
+    touched = [(series.place_id, day) for day in occurrences.values_list("date", flat=True)]
+    occurrences.delete()
     series.delete()
+    recount(touched)
 
 
 @state_change(roles=ACTIVITY_WRITERS, system=True, audit="per_object")
@@ -175,6 +188,8 @@ def activities_import(*, content: bytes, filename: str, by: User | None, dry_run
         Activity.objects.bulk_create(report.rows[start:start + batch])
         if progress is not None:
             progress.written(min(start + batch, len(report.rows)))
+    if report.rows:
+        recount_range(list(report.per_place), min(a.date for a in report.rows), max(a.date for a in report.rows))
     for place_id, count in sorted(report.per_place.items()):
         place = MeetingPlace.objects.get(pk=place_id)
         audit_record(action="activity_import", obj=place, by=by, after={"activities": count})

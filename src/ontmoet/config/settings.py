@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ontmoet.assessment",
     "ontmoet.home",
     "ontmoet.activities",
+    "ontmoet.monitoring",
     "ontmoet.api",
 ]
 
