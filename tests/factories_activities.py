@@ -88,3 +88,11 @@ ACTIVITY_CALLS: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
     "ontmoet.activities.services.activities_import": ("board_member", lambda by: {
         "content": ACTIVITIES_CSV.format(place=own_place(by).pk).encode(), "filename": "activiteiten.csv"}),
 }
+
+SURVEY_CSV = ("year,neighbourhood_code,respondents,enough_contacts_pct,visited_meeting_place_pct,lonely_pct\n"
+              "2026,BU09350207,100,80,40,10\n")
+ACTIVITY_CALLS.update({
+    "ontmoet.monitoring.services.survey_import": ("data_analyst", lambda by: {
+        "content": SURVEY_CSV.encode(), "filename": "peiling.csv", "source": "Buurtpeiling"}),
+    "ontmoet.monitoring.services.indicators_lock": ("data_analyst", lambda by: {"year": 2026}),
+})

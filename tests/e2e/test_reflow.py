@@ -50,6 +50,11 @@ SKIPPED: dict[str, str] = {
     "api-schema": "API (OpenAPI JSON)",
     "api-docs": "API documentation rendered by its own viewer",
     "api-unknown": "API catch-all (problem+json)",
+    "monitoring:report": "download (PDF)",
+    "monitoring:open_indicators_csv": "download (open data)",
+    "monitoring:open_indicators_json": "download (open data)",
+    "monitoring:open_register_csv": "download (open data)",
+    "monitoring:open_register_json": "download (open data)",
 }
 
 Objects = dict[str, Any]

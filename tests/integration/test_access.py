@@ -111,6 +111,14 @@ PAGES: dict[str, Target] = {
     "activities:create": Target(KEEPERS | {Role.BOARD_MEMBER}),
     "activities:edit": Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
     "activities:cancel": Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
+    "monitoring:dashboard": Target(STAFF),
+    "monitoring:public": Target(PUBLIC_PAGE),
+    "monitoring:lock": Target(frozenset({Role.DATA_ANALYST})),
+    "monitoring:report": Target(STAFF),
+    "monitoring:open_indicators_csv": Target(PUBLIC_PAGE),
+    "monitoring:open_indicators_json": Target(PUBLIC_PAGE),
+    "monitoring:open_register_csv": Target(PUBLIC_PAGE),
+    "monitoring:open_register_json": Target(PUBLIC_PAGE),
 }
 
 #: Every API operation: (method, url name) → who may call it.
@@ -136,6 +144,7 @@ API: dict[tuple[str, str], Target] = {
     ("get", "api-activity"): Target(ALL, ("activity",)),
     ("patch", "api-activity"): Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
     ("delete", "api-activity"): Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
+    ("get", "api-indicators"): Target(ALL),
 }
 BODIES = {
     ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},

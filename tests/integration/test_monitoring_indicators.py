@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from ontmoet.accounts.roles import Role
 from ontmoet.activities import services as activity_services
 from ontmoet.activities.models import TALLY_PAIRS, Activity, ActivityTally, tally_column
-from ontmoet.core.registry import IndicatorReading, IndicatorSource, _INDICATORS, register_indicator_source
+from ontmoet.core.registry import _INDICATORS, IndicatorReading, IndicatorSource, register_indicator_source
 from ontmoet.monitoring import services
 from ontmoet.monitoring.indicators import compute_indicators
 from ontmoet.monitoring.selectors import indicators_for_year, indicators_json, place_rows

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Count, DateField, Q, Sum
 from django.db.models.functions import Coalesce, Trunc
@@ -22,9 +23,9 @@ def _next_month(month: dt.date) -> dt.date:
     return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
-def tally_aggregates() -> dict[str, object]:
+def tally_aggregates() -> dict[str, Any]:
     held = Q(cancelled=False)
-    aggregates: dict[str, object] = {
+    aggregates: dict[str, Any] = {
         "held": Count("id", filter=held),
         "participants_sum": Coalesce(Sum("participants", filter=held), 0),
     }
@@ -61,8 +62,8 @@ def recount_range(place_ids: Iterable[int] | None, start: dt.date, end: dt.date,
             month_filter |= Q(date__gte=month, date__lt=_next_month(month))
         activities = activities.filter(month_filter)
     tallies.delete()
-    rows = (activities.annotate(tally_month=Trunc("date", "month", output_field=DateField()))
-            .values("place_id", "tally_month").annotate(**tally_aggregates()))  # type: ignore[arg-type]
+    rows: Any = (activities.annotate(tally_month=Trunc("date", "month", output_field=DateField()))
+                 .values("place_id", "tally_month").annotate(**tally_aggregates()))
     new = []
     for row in rows:
         if not row["held"]:

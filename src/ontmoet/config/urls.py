@@ -16,6 +16,7 @@ urlpatterns = [
     path("financien/", include("ontmoet.finance.urls")),
     path("afwegingskader/", include("ontmoet.assessment.urls")),
     path("activiteiten/", include("ontmoet.activities.urls")),
+    path("monitoring/", include("ontmoet.monitoring.urls")),
     path("api/v1/", include("ontmoet.api.urls")),
     path("health", health.health, name="health"),
     path("ready", health.ready, name="ready"),

@@ -23,7 +23,6 @@ from operator import or_
 from typing import Any
 
 from django.db.models import Count, Q, Sum
-from django.db.models.expressions import Combinable
 
 from ontmoet.activities.models import TALLY_PAIRS, Activity, ActivityTally, tally_column
 from ontmoet.core.plan import policy_plan
@@ -170,8 +169,11 @@ def _counted_columns(groups: Iterable[str]) -> list[str]:
     return [tally_column(i, o) for i, o in TALLY_PAIRS if i in chosen or o in chosen]
 
 
-def _sum_of(columns: Sequence[str]) -> Combinable:
-    return reduce(lambda a, b: a + b, [Sum(c) for c in columns])  # type: ignore[no-any-return]
+def _sum_of(columns: Sequence[str]) -> Any:
+    total: Any = Sum(columns[0])
+    for column in columns[1:]:
+        total = total + Sum(column)
+    return total
 
 
 def activity_counts(cover: _Coverage, year: int, groups: Iterable[str], *,
@@ -190,26 +192,26 @@ def activity_counts(cover: _Coverage, year: int, groups: Iterable[str], *,
                                month__lte=dt.date(year, 12, 1)))
     if cover.months:
         tally_filters.append(reduce(or_, [Q(place_id=p, month=m) for p, m in cover.months]))
-    aggregates = {"whole": Sum("held"), "part": _sum_of(columns)}
+    aggregates: dict[str, Any] = {"whole": Sum("held"), "part": _sum_of(columns)}
     if tally_filters:
-        tallies = ActivityTally.objects.filter(reduce(or_, tally_filters))
+        tallies: Any = ActivityTally.objects.filter(reduce(or_, tally_filters))
         if per_place:
-            for row in tallies.values("place_id").annotate(**aggregates).order_by():  # type: ignore[arg-type]
+            for row in tallies.values("place_id").annotate(**aggregates).order_by():
                 add(row["place_id"], row["part"], row["whole"])
         else:
-            row = tallies.aggregate(**aggregates)  # type: ignore[arg-type]
+            row = tallies.aggregate(**aggregates)
             add(None, row["part"], row["whole"])
     if cover.days:
-        held = Activity.objects.filter(cancelled=False).filter(
+        held: Any = Activity.objects.filter(cancelled=False).filter(
             reduce(or_, [Q(place_id=p, date__gte=lo, date__lte=hi) for p, lo, hi in cover.days]))
         chosen = list(groups)
-        day_aggregates = {"whole": Count("id"),
+        day_aggregates: dict[str, Any] = {"whole": Count("id"),
                           "part": Count("id", filter=Q(initiated_by__in=chosen) | Q(organised_by__in=chosen))}
         if per_place:
-            for row in held.values("place_id").annotate(**day_aggregates).order_by():  # type: ignore[arg-type]
+            for row in held.values("place_id").annotate(**day_aggregates).order_by():
                 add(row["place_id"], row["part"], row["whole"])
         else:
-            row = held.aggregate(**day_aggregates)  # type: ignore[arg-type]
+            row = held.aggregate(**day_aggregates)
             add(None, row["part"], row["whole"])
     return results
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Sum
 from django.db.models.functions import ExtractYear
@@ -60,14 +61,14 @@ def place_rows(year: int) -> list[PlaceRow]:
     while it was of the indicator's place type."""
     indicator = next((i for i in policy_plan().monitoring.values() if i.formula == "activity_share"), None)
     shares = activity_share_per_place(indicator, year) if indicator is not None else {}
-    totals = {row["place_id"]: row for row in ActivityTally.objects.filter(
+    totals: dict[int, Any] = {row["place_id"]: row for row in ActivityTally.objects.filter(
         month__gte=dt.date(year, 1, 1), month__lte=dt.date(year, 12, 1)).values("place_id").annotate(
         held_sum=Sum("held"), participants_sum=Sum("participants")).order_by()}
     rows = []
     ids = set(totals) | set(shares)
     for place in (MeetingPlace.objects.filter(pk__in=ids).select_related("neighbourhood")
                   .only("name", "latitude", "longitude", "neighbourhood__name").order_by("name")):
-        total = totals.get(place.pk, {})
+        total: Any = totals.get(place.pk, {})
         share = shares.get(place.pk)
         rows.append(PlaceRow(place.pk, place.name, place.neighbourhood.name if place.neighbourhood else "",
                              place.latitude, place.longitude, total.get("held_sum") or 0,
