@@ -34,6 +34,10 @@ def _places(request: AuthenticatedHttpRequest) -> object:
 @require_http_methods(["GET"])
 def activity_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     since = timezone.localdate() - dt.timedelta(days=RECENT_DAYS)
+    try:
+        since = dt.date.fromisoformat(request.GET.get("vanaf", "")) if request.GET.get("vanaf") else since
+    except ValueError:
+        pass  # an unreadable date keeps the default; the field shows what is used
     place_id = request.GET.get("plek", "")
     places = _places(request)
     place = places.filter(pk=int(place_id)).first() if place_id.isdigit() else None  # type: ignore[attr-defined]
