@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from django.contrib import messages
@@ -34,10 +35,9 @@ def _places(request: AuthenticatedHttpRequest) -> object:
 @require_http_methods(["GET"])
 def activity_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     since = timezone.localdate() - dt.timedelta(days=RECENT_DAYS)
-    try:
+    # An unreadable date keeps the default; the field shows which date is used.
+    with contextlib.suppress(ValueError):
         since = dt.date.fromisoformat(request.GET.get("vanaf", "")) if request.GET.get("vanaf") else since
-    except ValueError:
-        pass  # an unreadable date keeps the default; the field shows what is used
     place_id = request.GET.get("plek", "")
     places = _places(request)
     place = places.filter(pk=int(place_id)).first() if place_id.isdigit() else None  # type: ignore[attr-defined]
