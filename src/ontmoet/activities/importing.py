@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from ontmoet.accounts.permissions import place_ids_acted_for
 from ontmoet.activities import errors
-from ontmoet.activities.models import MAX_PARTICIPANTS, Activity
+from ontmoet.activities.models import MAX_PARTICIPANTS
 from ontmoet.activities.types import Category, Initiator
 from ontmoet.core.tabular import RowProblem, has_control_characters, normalise_column, read_table
 from ontmoet.places.models import MeetingPlace
@@ -37,20 +37,28 @@ REQUIRED = ("place", "date", "title", "initiated_by", "organised_by", "participa
 TITLE_MAX = 200
 
 
+#: The columns of a checked row, in the order of :attr:`ActivityImportReport.rows` (and of the COPY).
+ROW_COLUMNS = ("place_id", "date", "title", "category", "start_time", "end_time", "initiated_by", "organised_by",
+               "participants", "target_group", "is_public")
+CheckedRow = tuple[int, dt.date, str, str, dt.time | None, dt.time | None, str, str, int, str, bool]
+
+
 @dataclass
 class ActivityImportReport:
-    rows: list[Activity] = field(default_factory=list)
+    #: Checked rows as plain tuples (``ROW_COLUMNS``): a million model instances would not fit in memory.
+    rows: list[CheckedRow] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     per_place: dict[int, int] = field(default_factory=dict)
     written: int = 0
 
 
-def _choice(text: str, choices: Any) -> str | None:
-    wanted = text.strip().lower()
+def _choices(choices: Any) -> dict[str, str]:
+    """Every accepted spelling (code or Dutch label, any case) → the code."""
+    found = {}
     for value, label in choices.choices:
-        if wanted in (value, str(label).lower()):
-            return str(value)
-    return None
+        found[str(value).lower()] = str(value)
+        found[str(label).lower()] = str(value)
+    return found
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -79,6 +87,8 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
     known = set(MeetingPlace.objects.values_list("pk", flat=True)) if allowed is None else set(allowed)
     choices_initiator = ", ".join(Initiator.values)
     choices_category = ", ".join(Category.values)
+    initiators, categories = _choices(Initiator), _choices(Category)
+    dates: dict[str, dt.date | None] = {}  # a yearly file repeats its dates: parse each once
     total = len(table.rows)
     for index, (number, cells) in enumerate(table.rows):
         if progress is not None and index % 10000 == 0:
@@ -98,7 +108,10 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
         place_id = int(place_text) if place_text.isdigit() else None
         if place_id is None or place_id not in known:
             problem("place", str(errors.UNKNOWN_PLACE) % {"value": place_text})
-        day = parse_date(cells.get("date", ""))
+        date_text = cells.get("date", "")
+        if date_text not in dates:
+            dates[date_text] = parse_date(date_text)
+        day = dates[date_text]
         if day is None:
             problem("date", str(errors.BAD_DATE) % {"value": cells.get("date", "")})
         title = cells.get("title", "")
@@ -108,7 +121,7 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
             problem("title", _("langer dan %(max)s tekens") % {"max": TITLE_MAX})
         who: dict[str, str] = {}
         for column in ("initiated_by", "organised_by"):
-            code = _choice(cells.get(column, ""), Initiator)
+            code = initiators.get(cells.get(column, "").strip().lower())
             if code is None:
                 problem(column, str(errors.UNKNOWN_CHOICE) % {"value": cells.get(column, ""),
                                                                "choices": choices_initiator})
@@ -120,7 +133,7 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
             problem("participants", str(errors.BAD_NUMBER) % {"value": raw_participants})
         category = Category.OTHER.value
         if cells.get("category"):
-            found = _choice(cells["category"], Category)
+            found = categories.get(cells["category"].strip().lower())
             if found is None:
                 problem("category", str(errors.UNKNOWN_CHOICE) % {"value": cells["category"],
                                                                    "choices": choices_category})
@@ -139,11 +152,10 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
             report.problems.extend(problems)
             continue
         assert place_id is not None and day is not None and participants is not None
-        report.rows.append(Activity(
-            place_id=place_id, date=day, title=title, category=category, start_time=start, end_time=end,
-            initiated_by=who["initiated_by"], organised_by=who["organised_by"], participants=participants,
-            target_group=cells.get("target_group", "")[:200], is_public=cells.get("is_public", "ja").lower()
-            not in ("nee", "no", "false", "0")))
+        report.rows.append((
+            place_id, day, title, category, start, end, who["initiated_by"], who["organised_by"], participants,
+            cells.get("target_group", "")[:200],
+            cells.get("is_public", "ja").lower() not in ("nee", "no", "false", "0")))
         report.per_place[place_id] = report.per_place.get(place_id, 0) + 1
     if progress is not None:
         progress.checked(total, total)

@@ -13,13 +13,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils import timezone
 
 from ontmoet.accounts.doors import state_change
 from ontmoet.accounts.models import User
 from ontmoet.accounts.permissions import ensure_acts_for
 from ontmoet.accounts.roles import ACTIVITY_WRITERS
 from ontmoet.activities import errors
-from ontmoet.activities.importing import ActivityImportReport, parse_activity_file
+from ontmoet.activities.importing import ROW_COLUMNS, ActivityImportReport, parse_activity_file
 from ontmoet.activities.models import Activity, ActivitySeries
 from ontmoet.activities.tallies import recount, recount_range
 from ontmoet.core.audit import audit_record, nothing_changed, snapshot
@@ -183,15 +185,34 @@ def activities_import(*, content: bytes, filename: str, by: User | None, dry_run
     if report.problems or dry_run:
         nothing_changed()
         return report
-    batch = 5000
-    for start in range(0, len(report.rows), batch):
-        Activity.objects.bulk_create(report.rows[start:start + batch])
-        if progress is not None:
-            progress.written(min(start + batch, len(report.rows)))
+    _write_rows(report, progress)
     if report.rows:
-        recount_range(list(report.per_place), min(a.date for a in report.rows), max(a.date for a in report.rows))
+        recount_range(list(report.per_place), min(r[1] for r in report.rows), max(r[1] for r in report.rows))
     for place_id, count in sorted(report.per_place.items()):
         place = MeetingPlace.objects.get(pk=place_id)
         audit_record(action="activity_import", obj=place, by=by, after={"activities": count})
     report.written = len(report.rows)
     return report
+
+
+def _write_rows(report: ActivityImportReport, progress: Any) -> None:
+    """Write checked rows: on PostgreSQL with COPY (the rows are checked already, so the database's own bulk
+    path is the honest one), elsewhere with bulk inserts."""
+    now = timezone.now()
+    if connection.vendor == "postgresql":
+        columns = ", ".join((*ROW_COLUMNS, "cancelled", "changed_at"))
+        with connection.cursor() as cursor, cursor.cursor.copy(  # psycopg 3's own cursor
+                f"COPY {Activity._meta.db_table} ({columns}) FROM STDIN") as copy:
+            for index, row in enumerate(report.rows):
+                copy.write_row((*row, False, now))
+                if progress is not None and index % 50000 == 0:
+                    progress.written(index)
+        if progress is not None:
+            progress.written(len(report.rows))
+        return
+    batch = 5000
+    for start in range(0, len(report.rows), batch):
+        Activity.objects.bulk_create([Activity(**dict(zip(ROW_COLUMNS, row, strict=True)))
+                                      for row in report.rows[start:start + batch]])
+        if progress is not None:
+            progress.written(min(start + batch, len(report.rows)))
