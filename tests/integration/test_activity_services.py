@@ -97,3 +97,12 @@ def test_import_activities_cli(tmp_path: Path) -> None:
     file.write_text("plek;datum;titel;geinitieerd door;georganiseerd door;deelnemers\n9999;x;;a;b;c\n")
     refused = ontmoet(env, "import_activities", str(file))
     assert refused.returncode != 0 and "rij 2, kolom place" in refused.stderr
+
+
+def test_the_import_keeps_backslashes_and_tabs_in_text(board):
+    place, user = board
+    content = ("place,date,title,initiated_by,organised_by,participants\n"
+               f'{place.pk},2026-03-02,"Koffie\\thee\tmet taart",residents,board,8\n').encode()
+    report = services.activities_import(content=content, filename="a.csv", by=user)
+    assert report.problems == []
+    assert Activity.objects.get().title == "Koffie\\thee\tmet taart"

@@ -201,14 +201,13 @@ def _write_rows(report: ActivityImportReport, progress: Any) -> None:
     now = timezone.now()
     if connection.vendor == "postgresql":
         columns = ", ".join((*ROW_COLUMNS, "cancelled", "changed_at"))
+        stamp = now.isoformat()
         with connection.cursor() as cursor, cursor.cursor.copy(  # psycopg 3's own cursor
                 f"COPY {Activity._meta.db_table} ({columns}) FROM STDIN") as copy:
-            for index, row in enumerate(report.rows):
-                copy.write_row((*row, False, now))
-                if progress is not None and index % 50000 == 0:
-                    progress.written(index)
-        if progress is not None:
-            progress.written(len(report.rows))
+            for start in range(0, len(report.rows), COPY_CHUNK):
+                copy.write("".join(_copy_line(row, stamp) for row in report.rows[start:start + COPY_CHUNK]))
+                if progress is not None:
+                    progress.written(min(start + COPY_CHUNK, len(report.rows)))
         return
     batch = 5000
     for start in range(0, len(report.rows), batch):
@@ -216,3 +215,22 @@ def _write_rows(report: ActivityImportReport, progress: Any) -> None:
                                       for row in report.rows[start:start + batch]])
         if progress is not None:
             progress.written(min(start + batch, len(report.rows)))
+
+
+COPY_CHUNK = 50_000
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value: object) -> str:
+    """One value in COPY's text format: NULL as \\N, booleans as t/f, text with its specials escaped."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return value.translate(_COPY_ESCAPES)
+    return str(value)
+
+
+def _copy_line(row: tuple[object, ...], stamp: str) -> str:
+    return "\t".join([*(_copy_text(v) for v in row), "f", stamp]) + "\n"
