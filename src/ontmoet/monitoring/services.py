@@ -13,6 +13,7 @@ from ontmoet.accounts.doors import state_change
 from ontmoet.accounts.models import User
 from ontmoet.accounts.roles import INDICATOR_LOCKERS, SURVEY_IMPORTERS
 from ontmoet.core.audit import audit_record, nothing_changed
+from ontmoet.core.locks import serialise
 from ontmoet.core.tabular import RowProblem, has_control_characters, normalise_column, read_table
 from ontmoet.monitoring.indicators import compute_indicators
 from ontmoet.monitoring.models import IndicatorLock, SurveyResult
@@ -109,6 +110,8 @@ def survey_import(*, content: bytes, filename: str, source: str, by: User | None
 def indicators_lock(*, year: int, by: User | None, reason: str = "") -> IndicatorLock:
     """Fix ("vaststellen") the figures of ``year`` as computed now. Locking a year again makes a new version,
     which needs a reason; the report and the dashboards then show that version."""
+    # Two analysts locking the same year at once: the second waits and then makes the next version.
+    serialise(f"monitoring:lock:{year}")
     previous = IndicatorLock.objects.filter(year=year).order_by("-version").first()
     if previous is not None and not reason.strip():
         raise ValidationError({"reason": _("De cijfers van %(year)s zijn al vastgesteld; zeg waarom ze "
