@@ -39,3 +39,11 @@ def test_every_date_is_on_the_first_weekday_and_within_the_range(first: dt.date,
     assert dates[0] == first
     assert all(d.weekday() == first.weekday() and first <= d <= until for d in dates)
     assert until - dates[-1] < dt.timedelta(weeks=weeks)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("12", 12), (" 7 ", 7), ("²", None), ("٣", None), ("", None),
+                                                ("1234567890", None), ("-1", None), ("1.5", None)])
+def test_plain_whole_takes_ascii_digits_only(text, expected):
+    from ontmoet.domain.activities import plain_whole
+
+    assert plain_whole(text) == expected

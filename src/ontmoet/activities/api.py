@@ -23,6 +23,7 @@ from ontmoet.activities.models import MAX_PARTICIPANTS, Activity
 from ontmoet.activities.selectors import activity_get, activity_list
 from ontmoet.activities.types import Category, Initiator
 from ontmoet.core.api_input import StrictInput
+from ontmoet.domain.activities import plain_whole
 from ontmoet.places.models import MeetingPlace
 
 #: The API's names of the services' fields.
@@ -114,9 +115,9 @@ class ActivityListCreateApi(generics.ListAPIView):  # type: ignore[type-arg]
                 except serializers.ValidationError as exc:
                     raise serializers.ValidationError({name: exc.detail}) from exc
         place = params.get("place", "")
-        if place and not place.isdigit():
+        if place and plain_whole(place) is None:
             raise serializers.ValidationError({"place": ["Een geheel getal."]})
-        return activity_list(user=self.request.user, place=int(place) if place else None,
+        return activity_list(user=self.request.user, place=plain_whole(place) if place else None,
                              start=dates.get("from"), end=dates.get("to"))
 
     @extend_schema(request=ActivityInput, responses={201: ActivityOutput})

@@ -18,6 +18,7 @@ from ontmoet.activities import errors
 from ontmoet.activities.models import MAX_PARTICIPANTS
 from ontmoet.activities.types import Category, Initiator
 from ontmoet.core.tabular import RowProblem, has_control_characters, normalise_column, read_table
+from ontmoet.domain.activities import plain_whole
 from ontmoet.places.models import MeetingPlace
 
 ALIASES = {normalise_column(k): v for k, v in {
@@ -105,7 +106,7 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
             report.problems.extend(problems)
             continue
         place_text = cells.get("place", "")
-        place_id = int(place_text) if place_text.isdigit() else None
+        place_id = plain_whole(place_text)
         if place_id is None or place_id not in known:
             problem("place", str(errors.UNKNOWN_PLACE) % {"value": place_text})
         date_text = cells.get("date", "")
@@ -128,7 +129,7 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
             else:
                 who[column] = code
         raw_participants = cells.get("participants", "")
-        participants = int(raw_participants) if raw_participants.isdigit() else None
+        participants = plain_whole(raw_participants)
         if participants is None or participants > MAX_PARTICIPANTS:
             problem("participants", str(errors.BAD_NUMBER) % {"value": raw_participants})
         category = Category.OTHER.value

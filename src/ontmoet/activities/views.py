@@ -20,6 +20,7 @@ from ontmoet.activities import services
 from ontmoet.activities.forms import ActivityEditForm, ActivityForm
 from ontmoet.activities.selectors import activity_get, activity_list
 from ontmoet.core.forms import apply_validation_error
+from ontmoet.domain.activities import plain_whole
 from ontmoet.places.models import MeetingPlace
 
 #: The list shows from this many days back (what was just held can still be corrected).
@@ -40,7 +41,8 @@ def activity_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         since = dt.date.fromisoformat(request.GET.get("vanaf", "")) if request.GET.get("vanaf") else since
     place_id = request.GET.get("plek", "")
     places = _places(request)
-    place = places.filter(pk=int(place_id)).first() if place_id.isdigit() else None  # type: ignore[attr-defined]
+    number = plain_whole(place_id)
+    place = places.filter(pk=number).first() if number is not None else None  # type: ignore[attr-defined]
     activities = activity_list(user=request.user, place=place, start=since).order_by("date", "start_time", "id")
     return render(request, "activities/list.html", {
         "activities": activities[:LIST_LIMIT], "places": places, "place": place, "since": since,
@@ -52,8 +54,8 @@ def activity_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 def activity_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     places = _places(request)
     initial: dict[str, object] = {"date": timezone.localdate()}
-    if request.GET.get("plek", "").isdigit():
-        initial["place"] = int(request.GET["plek"])
+    if plain_whole(request.GET.get("plek", "")) is not None:
+        initial["place"] = plain_whole(request.GET["plek"])
     form = ActivityForm(request.POST or None, places=places, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

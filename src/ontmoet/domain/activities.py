@@ -45,3 +45,12 @@ def occurrence_dates(first: dt.date, until: dt.date, interval_weeks: int = 1) ->
 def _dates(first: dt.date, step: dt.timedelta, count: int) -> Iterator[dt.date]:
     for i in range(count):
         yield first + i * step
+
+
+def plain_whole(text: str, *, max_digits: int = 9) -> int | None:
+    """A whole number written in ASCII digits only ("12"), or None: ``str.isdigit`` also accepts "²" and other
+    scripts' digits, and a 30-digit id would overflow the database's integer."""
+    text = text.strip()
+    if not text or len(text) > max_digits or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)

@@ -15,6 +15,7 @@ from ontmoet.accounts.roles import INDICATOR_LOCKERS, SURVEY_IMPORTERS
 from ontmoet.core.audit import audit_record, nothing_changed
 from ontmoet.core.locks import serialise
 from ontmoet.core.tabular import RowProblem, has_control_characters, normalise_column, read_table
+from ontmoet.domain.activities import plain_whole
 from ontmoet.monitoring.indicators import compute_indicators
 from ontmoet.monitoring.models import IndicatorLock, SurveyResult
 from ontmoet.places.models import Neighbourhood
@@ -60,7 +61,8 @@ def survey_import(*, content: bytes, filename: str, source: str, by: User | None
             report.problems.append(RowProblem(number, "", _("bevat een stuurteken")))
             continue
         year_text = cells.get("year", "")
-        year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else None
+        year = plain_whole(year_text, max_digits=4)
+        year = year if year is not None and 2000 <= year <= 2100 else None
         if year is None:
             problems.append(RowProblem(number, "year", _("geen jaartal '%(value)s'") % {"value": year_text}))
         code = cells.get("neighbourhood_code", "")
@@ -68,7 +70,8 @@ def survey_import(*, content: bytes, filename: str, source: str, by: User | None
             problems.append(RowProblem(number, "neighbourhood_code", _("onbekende buurtcode '%(value)s'") % {
                 "value": code}))
         respondents_text = cells.get("respondents", "")
-        if not respondents_text.isdigit():
+        respondents = plain_whole(respondents_text)
+        if respondents is None:
             problems.append(RowProblem(number, "respondents", _("geen aantal '%(value)s'") % {
                 "value": respondents_text}))
         values: dict[str, Decimal | None] = {}
@@ -84,9 +87,9 @@ def survey_import(*, content: bytes, filename: str, source: str, by: User | None
         if problems:
             report.problems.extend(problems)
             continue
-        assert year is not None
+        assert year is not None and respondents is not None
         seen.add((year, code))
-        report.rows.append(SurveyResult(year=year, neighbourhood=buurten[code], respondents=int(respondents_text),
+        report.rows.append(SurveyResult(year=year, neighbourhood=buurten[code], respondents=respondents,
                                         source=source[:200], **values))
     if report.problems or dry_run or not report.rows:
         nothing_changed()

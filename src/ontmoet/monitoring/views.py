@@ -19,6 +19,7 @@ from ontmoet.accounts.http import AuthenticatedHttpRequest
 from ontmoet.accounts.permissions import public, require_roles
 from ontmoet.accounts.roles import INDICATOR_LOCKERS, MONITORING_READERS
 from ontmoet.core.forms import apply_validation_error
+from ontmoet.domain.activities import plain_whole
 from ontmoet.monitoring import services
 from ontmoet.monitoring.charts import reach_chart, share_map
 from ontmoet.monitoring.exports import indicators_csv, register_csv, register_json
@@ -40,8 +41,9 @@ FIRST_YEAR = 2014
 def _year(request: HttpRequest) -> int:
     raw = request.GET.get("jaar", "")
     today = timezone.localdate().year
-    if raw.isdigit() and FIRST_YEAR <= int(raw) <= today + 10:
-        return int(raw)
+    year = plain_whole(raw, max_digits=4)
+    if year is not None and FIRST_YEAR <= year <= today + 10:
+        return year
     return today
 
 
