@@ -106,3 +106,20 @@ def test_the_import_keeps_backslashes_and_tabs_in_text(board):
     report = services.activities_import(content=content, filename="a.csv", by=user)
     assert report.problems == []
     assert Activity.objects.get().title == "Koffie\\thee\tmet taart"
+
+
+def test_another_boards_activity_pages_do_not_exist(client, board):
+    from tests.factories_activities import ActivityFactory
+
+    _place, user = board
+    other = ActivityFactory(place=PlaceFactory(name="Andere plek"))
+    own = ActivityFactory(place=board[0])
+    client.force_login(user)
+    for page in ("wijzigen", "vervallen"):
+        assert client.get(f"/activiteiten/{other.pk}/{page}").status_code == 404
+        assert client.post(f"/activiteiten/{other.pk}/{page}").status_code == 404
+    assert client.get(f"/activiteiten/{own.pk}/wijzigen").status_code == 200
+    listed = client.get("/activiteiten/?vanaf=2026-01-01").content.decode()
+    assert own.title in listed and other.title not in listed
+    other.refresh_from_db()
+    assert not other.cancelled

@@ -23,6 +23,7 @@ from operator import or_
 from typing import Any
 
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractYear
 
 from ontmoet.activities.models import TALLY_PAIRS, Activity, ActivityTally, tally_column
 from ontmoet.core.plan import policy_plan
@@ -223,16 +224,45 @@ def activity_years(up_to: int) -> list[int]:
 
 def activity_share_points(indicator: IndicatorTarget, *, up_to: int,
                           histories: dict[int, list[TypeEvent]] | None = None) -> dict[int, ShareCount]:
-    """The share's counts per year with activities, up to ``up_to``."""
-    groups = indicator.counts.values if indicator.counts else ()
+    """The share's counts per year with activities, up to ``up_to``, in three queries whatever the number of
+    years: the tallies per place and year, the tallies of single months, and the activities of the days of
+    months in which a place's type changed."""
+    groups = list(indicator.counts.values if indicator.counts else ())
+    columns = _counted_columns(groups)
     kind = PlaceKind(indicator.place_type)
     histories = type_histories() if histories is None else histories
-    points = {}
-    for year in activity_years(up_to):
-        total = activity_counts(coverage(histories, kind, year), year, groups).get(None, ShareCount(0, 0))
-        if total.whole:
-            points[year] = total
-    return points
+    per_place_year: Any = (ActivityTally.objects.filter(month__lte=dt.date(up_to, 12, 1))
+                           .annotate(y=ExtractYear("month")).values("place_id", "y")
+                           .annotate(whole=Sum("held"), part=_sum_of(columns)).order_by())
+    found = {(row["place_id"], row["y"]): ShareCount(row["part"] or 0, row["whole"] or 0) for row in per_place_year}
+    totals: dict[int, ShareCount] = {}
+    months: list[tuple[int, dt.date]] = []
+    days: list[tuple[int, dt.date, dt.date]] = []
+    for year in sorted({y for _p, y in found}):
+        cover = coverage(histories, kind, year)
+        total = ShareCount(0, 0)
+        for place_id in cover.whole_year:
+            total = total + found.get((place_id, year), ShareCount(0, 0))
+        totals[year] = total
+        months.extend(cover.months)
+        days.extend(cover.days)
+    if months:
+        single: Any = (ActivityTally.objects.filter(reduce(or_, [Q(place_id=p, month=m) for p, m in months]))
+                       .annotate(y=ExtractYear("month")).values("y")
+                       .annotate(whole=Sum("held"), part=_sum_of(columns)).order_by())
+        for row in single:
+            totals[row["y"]] = totals.get(row["y"], ShareCount(0, 0)) + ShareCount(row["part"] or 0,
+                                                                                  row["whole"] or 0)
+    if days:
+        held: Any = Activity.objects.filter(
+            cancelled=False, date__gte=min(lo for _p, lo, _h in days), date__lte=max(hi for _p, _l, hi in days),
+        ).filter(reduce(or_, [Q(place_id=p, date__gte=lo, date__lte=hi) for p, lo, hi in days]))
+        rows = held.annotate(y=ExtractYear("date")).values("y").annotate(
+            whole=Count("id"), part=Count("id", filter=Q(initiated_by__in=groups) | Q(organised_by__in=groups)),
+        ).order_by()
+        for row in rows:
+            totals[row["y"]] = totals.get(row["y"], ShareCount(0, 0)) + ShareCount(row["part"], row["whole"])
+    return {year: total for year, total in sorted(totals.items()) if total.whole}
 
 
 def activity_share_per_place(indicator: IndicatorTarget, year: int) -> dict[int, ShareCount]:
