@@ -122,6 +122,11 @@ def test_effort_indicators_say_no_data_until_a_source_is_registered():
             else IndicatorReading(D(0), achieved=False))))
         assert by_key(2026)["scheme_meeting_centres_published"].status == "achieved"
         assert by_key(2025)["scheme_meeting_centres_published"].status == "on_track"
+        # A reading that is a share (the board support part registers one): shown as a share, done when > 0.
+        register_indicator_source(IndicatorSource("board_support_on_demand", lambda year: IndicatorReading(
+            D("0.8"), detail="binnen de termijn")))
+        support = by_key(2026)["board_support_on_demand"]
+        assert (support.value, support.status, support.unit) == (D("0.8"), "achieved", "%")
     finally:
         _INDICATORS.clear()
         _INDICATORS.update(saved)

@@ -44,4 +44,5 @@ def format_value(value: Decimal | None, unit: str, *, digits: int = 1) -> str:
         return f"{text}%"
     if unit == "":
         return str(_("ja")) if value >= 1 else str(_("nee"))
-    return str(value.normalize()).replace(".", ",")
+    number = str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()).replace(".", ",")
+    return f"{number} {unit}"
