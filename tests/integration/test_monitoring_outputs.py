@@ -52,6 +52,7 @@ def test_dashboards_and_open_data(client, user_with_role, figures):
     client.force_login(user_with_role(Role.POLICY_OFFICER))
     page = client.get("/monitoring/?jaar=2026").content.decode()
     assert "Demohuis Monitor" in page and "25,0%" in page and "<svg" in page
+    assert "Buurtpeiling" in page  # the survey per buurt
     client.logout()
     public = client.get("/monitoring/openbaar?jaar=2026").content.decode()
     assert "87,5%" in public and "Demohuis Monitor" not in public

@@ -32,6 +32,7 @@ from ontmoet.monitoring.selectors import (
     locks,
     neighbourhood_rows,
     place_rows,
+    survey_rows,
     yearly_reach,
 )
 
@@ -71,7 +72,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
                            for n in neighbourhood_rows(places)],
         "map": share_map(places, share.target if share else None),
         "total_activities": sum(p.activities for p in places),
-        "may_lock": request.user.role in INDICATOR_LOCKERS, "locks": locks()})
+        "may_lock": request.user.role in INDICATOR_LOCKERS, "locks": locks(), "surveys": survey_rows(year)})
     return render(request, "monitoring/dashboard.html", context)
 
 
