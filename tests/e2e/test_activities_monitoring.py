@@ -75,8 +75,22 @@ def test_board_member_registers_a_weekly_series_and_the_dashboards_follow(browse
     total, share = _officer_figures(officer_page)
     assert total == "5 activiteiten in 2026." and share.startswith("80,0%")
 
+    # Edit all dates of the series from one of them: the organiser changes everywhere.
+    page.goto("/activiteiten/?vanaf=2026-03-01")
+    page.get_by_role("link", name="Wijzigen Koffieochtend 16-3-2026").click()
+    assert_accessible(page)
+    page.get_by_label("Wie organiseert het?").select_option("board")
+    page.get_by_label("Wijzigen voor").select_option("all")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De wijzigingen zijn opgeslagen.").wait_for()
+    _total, share = _officer_figures(officer_page)
+    assert share.startswith("80,0%")  # still initiated by residents: initiated and/or organised counts
+
     visitor = browser.new_context(base_url=live_server.url, locale="nl-NL").new_page()
-    visitor.goto("/monitoring/openbaar?jaar=2026")
+    visitor.goto("/monitoring/openbaar")
+    visitor.get_by_label("Jaar", exact=True).select_option("2026")
+    visitor.get_by_role("button", name="Tonen").click()
+    visitor.wait_for_url("**jaar=2026**")
     assert "80,0%" in visitor.locator("#indicators").inner_text()
     assert "Ontmoetingscentrum De Linde" not in visitor.content()
     assert_accessible(visitor)
