@@ -85,3 +85,31 @@ def assert_accessible() -> Callable[[object], None]:
         assert results.violations_count == 0, results.generate_report()
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The browser tests commit, so they run with the page cache on, as production does (ADR 0030); it starts
+    empty for each test, since the database (and with it the data version) starts anew."""
+    from django.core.cache import caches
+
+    settings.CACHES = {**settings.CACHES, "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "e2e-pages"}}
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(request) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Every browser test fails on a Content-Security-Policy violation: an inline script, style or handler
+    without the request's nonce would silently not work for users."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    yield
+    assert not refused, f"CSP violations: {refused}"

@@ -59,19 +59,25 @@ def test_an_administrator_manages_an_account_from_creation_to_deactivation(page,
     expect(page.get_by_text("Nieuw wachtwoord voor nina ingesteld.")).to_be_visible()
     assert User.objects.get(username="nina").check_password("een-ander-lang-wachtwoord")
 
-    # Issue a token: shown once, then only its date.
+    # Issue a named, read-only token for 30 days: shown once, then only its name, prefix and dates.
+    page.get_by_label("Naam van het token").fill("Koppeling BI")
+    page.get_by_label("Bereik").select_option("read")
+    page.get_by_label("Geldig (dagen)").fill("30")
     page.get_by_role("button", name="API-token uitgeven").click()
-    token = page.get_by_label("API-token").input_value()
-    assert re.fullmatch(r"[0-9a-f]{40}", token)
+    token = page.get_by_role("textbox", name="API-token").input_value()
+    assert re.fullmatch(r"ont_[A-Za-z0-9_-]{43}", token)
     assert_accessible(page)
     page.reload()
-    expect(page.get_by_label("API-token")).to_have_count(0)
+    expect(page.get_by_role("textbox", name="API-token")).to_have_count(0)
     assert token not in page.content()
-    expect(page.locator(".ontmoet-facts")).to_contain_text("uitgegeven op")
+    row = page.get_by_role("row", name=re.compile("Koppeling BI"))
+    expect(row).to_contain_text("alleen lezen")
+    expect(row).to_contain_text(token[:12])
 
     # Revoke it, deactivate and reactivate the account.
-    page.get_by_role("button", name="API-token intrekken").click()
-    expect(page.get_by_text("Het API-token van nina is ingetrokken.")).to_be_visible()
+    row.get_by_role("button", name="Intrekken Koppeling BI").click()
+    expect(page.get_by_text("API-token Koppeling BI van nina is ingetrokken.")).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile("Koppeling BI"))).to_contain_text("ingetrokken op")
     page.get_by_role("button", name="API-token uitgeven").click()
     page.get_by_role("button", name="Account deactiveren").click()
     expect(page.get_by_text("Account nina gedeactiveerd")).to_be_visible()

@@ -55,6 +55,8 @@ SKIPPED: dict[str, str] = {
     "monitoring:open_indicators_json": "download (open data)",
     "monitoring:open_register_csv": "download (open data)",
     "monitoring:open_register_json": "download (open data)",
+    "capacity:vacancy_fill": "POST only (a button on the boards page)",
+    "capacity:export": "download",
 }
 
 Objects = dict[str, Any]
@@ -77,6 +79,9 @@ ARGS: dict[str, Callable[[Objects], tuple[list[Any], str]]] = {
     "assessment:rule": lambda o: (["co_location"], ""),
     "activities:edit": lambda o: ([_demo_activity(o)], ""),
     "activities:cancel": lambda o: ([_demo_activity(o)], ""),
+    "capacity:support_detail": lambda o: ([_support_pk("taken_up")], ""),
+    "capacity:support_take_up": lambda o: ([_support_pk("new")], ""),
+    "capacity:support_close": lambda o: ([_support_pk("taken_up")], ""),
 }
 
 
@@ -90,7 +95,7 @@ def _demo_activity(o: Objects) -> int:
 
 #: Demo account per role (accounts/demo.py); a page is walked as the first of these its view allows ...
 WALK_AS = [(Role.ADMINISTRATOR, "beheer"), (Role.POLICY_OFFICER, "beleid"), (Role.FINANCE_ADVISOR, "financien"),
-           (Role.DATA_ANALYST, "data"), (Role.GRANT_OFFICER, "subsidie")]
+           (Role.DATA_ANALYST, "data"), (Role.GRANT_OFFICER, "subsidie"), (Role.COMMUNITY_WORKER, "opbouwwerk")]
 #: ... and a page a board member may open once more as the demo board member (their own place's pages differ).
 BOARD_MEMBER = "bestuur"
 
@@ -248,3 +253,10 @@ def test_at_1280_px_the_scenario_form_and_the_band_totals_are_not_clipped(page, 
         page.screenshot(path=str(SCREENSHOTS / f"{name.replace(':', '-')}-1280.png"), full_page=True)
     assert clipped == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+
+
+def _support_pk(status: str) -> int:
+    """A demo board support request in ``status`` (capacity/demo.py has one in every state)."""
+    from ontmoet.capacity.models import BoardSupportRequest
+
+    return BoardSupportRequest.objects.filter(status=status).order_by("pk").values_list("pk", flat=True)[0]

@@ -13,14 +13,17 @@ The expectations are written from the roles of domain.md §1, not read from the 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from ontmoet.accounts.models import ApiToken
 from ontmoet.accounts.permissions import PUBLIC
 from ontmoet.accounts.roles import Role
+from ontmoet.accounts.services import token_issue
 from tests.factories import BoardMemberFactory, PlaceFactory, UserFactory
 from tests.factories_activities import ActivityFactory
 from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
@@ -37,6 +40,11 @@ FINANCE_WRITE = FINANCE - {Role.DECISION_MAKER}
 IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
 ACCOUNTS = frozenset({Role.ADMINISTRATOR})
 PUBLIC_PAGE = frozenset({"public"})
+CAPACITY_REQUESTERS = frozenset({Role.BOARD_MEMBER, Role.POLICY_OFFICER, Role.ADMINISTRATOR})
+CAPACITY_OFFICERS = KEEPERS
+SUPPORTERS = frozenset({Role.POLICY_OFFICER, Role.COMMUNITY_WORKER, Role.ADMINISTRATOR})
+HOURS_READERS = frozenset({Role.COMMUNITY_WORKER, Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.DECISION_MAKER,
+                           Role.ADMINISTRATOR})
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,7 @@ PAGES: dict[str, Target] = {
     "accounts:user_reactivate": Target(ACCOUNTS, ("account",)),
     "accounts:password_reset": Target(ACCOUNTS, ("account",)),
     "accounts:token_issue": Target(ACCOUNTS, ("account",)),
-    "accounts:token_revoke": Target(ACCOUNTS, ("account",)),
+    "accounts:token_revoke": Target(ACCOUNTS, ("account", "token")),
     "places:list": Target(ALL),
     "places:detail": Target(ALL, ("place",), place_bound=True),
     "places:edit": Target(KEEPERS | {Role.BOARD_MEMBER}, ("place",), place_bound=True),
@@ -119,6 +127,24 @@ PAGES: dict[str, Target] = {
     "monitoring:open_indicators_json": Target(PUBLIC_PAGE),
     "monitoring:open_register_csv": Target(PUBLIC_PAGE),
     "monitoring:open_register_json": Target(PUBLIC_PAGE),
+    "capacity:overview": Target(ALL),
+    "capacity:community_work": Target(ALL),
+    "capacity:request_create": Target(CAPACITY_REQUESTERS),
+    "capacity:allocate": Target(CAPACITY_OFFICERS),
+    "capacity:hours": Target(HOURS_READERS),
+    "capacity:hours_record": Target(frozenset({Role.COMMUNITY_WORKER})),
+    "capacity:boards": Target(ALL),
+    "capacity:vacancy_create": Target(CAPACITY_REQUESTERS),
+    "capacity:vacancy_fill": Target(CAPACITY_REQUESTERS, ("vacancy",)),
+    "capacity:support_list": Target(ALL),
+    "capacity:support_create": Target(CAPACITY_REQUESTERS),
+    "capacity:support_detail": Target(ALL, ("support_request",)),
+    "capacity:support_take_up": Target(SUPPORTERS, ("support_request",)),
+    "capacity:support_close": Target(SUPPORTERS, ("support_taken_up",)),
+    "capacity:working_group": Target(ALL),
+    "capacity:working_group_member_add": Target(CAPACITY_OFFICERS),
+    "capacity:working_group_meeting_add": Target(CAPACITY_OFFICERS),
+    "capacity:export": Target(ALL, ("support", "csv")),
 }
 
 #: Every API operation: (method, url name) → who may call it.
@@ -145,6 +171,15 @@ API: dict[tuple[str, str], Target] = {
     ("patch", "api-activity"): Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
     ("delete", "api-activity"): Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
     ("get", "api-indicators"): Target(ALL),
+    ("get", "api-community-work-requests"): Target(ALL),
+    ("post", "api-community-work-requests"): Target(CAPACITY_REQUESTERS),
+    ("get", "api-community-work-allocations"): Target(ALL),
+    ("get", "api-community-work-hours"): Target(HOURS_READERS),
+    ("post", "api-community-work-hours"): Target(frozenset({Role.COMMUNITY_WORKER})),
+    ("get", "api-board-support-requests"): Target(ALL),
+    ("post", "api-board-support-requests"): Target(CAPACITY_REQUESTERS),
+    ("post", "api-board-support-take-up"): Target(SUPPORTERS, ("support_request",)),
+    ("post", "api-board-support-close"): Target(SUPPORTERS, ("support_taken_up",)),
 }
 BODIES = {
     ("post", "api-places"): {"name": "Nieuwe huiskamer", "type": "living_room", "neighbourhood": "BU09350207"},
@@ -152,9 +187,17 @@ BODIES = {
     ("post", "api-budget-scenarios"): {"name": "Toegangstest"},
     ("post", "assessment-create"): {"type": "living_room", "neighbourhood": "BU09350207"},
     ("post", "api-place-type-changes"): {"type": "meeting_centre", "effectiveDate": "2026-03-01"},
-    ("post", "api-activities"): {"place": "PLACE", "date": "2026-03-02", "title": "Koffie",
-                                 "initiatedBy": "residents", "organisedBy": "board", "participants": 8},
+    ("post", "api-activities"): lambda o: {"place": o["place"].pk, "date": "2026-03-02", "title": "Koffie",
+                                           "initiatedBy": "residents", "organisedBy": "board", "participants": 8},
     ("patch", "api-activity"): {"participants": 9},
+    # Bodies that name an object of the fixture are functions of it.
+    ("post", "api-community-work-requests"): lambda o: {"place": _as_centre(o["place"]).pk, "year": 2027,
+                                                        "fte": "0.25", "purpose": "Werken met de buurt"},
+    ("post", "api-community-work-hours"): lambda o: {"place": o["place"].pk, "month": "2026-01", "hours": "6"},
+    ("post", "api-board-support-requests"): lambda o: {"place": o["place"].pk, "kind": "financial",
+                                                       "description": "Begroting"},
+    ("post", "api-board-support-take-up"): {"provider": "trajekt", "contactPerson": "T. Trajekt"},
+    ("post", "api-board-support-close"): {"result": "done", "outcome": "Geholpen"},
 }
 API_METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -162,6 +205,8 @@ API_METHODS = ("get", "post", "put", "patch", "delete")
 @pytest.fixture
 def objects(db: Any) -> dict[str, Any]:
     place = PlaceFactory(name="Eigen plek")
+    account = UserFactory(username="ander-account", role=Role.DATA_ANALYST)
+    token_issue(user=account, by=None, name="koppeling")
     return {
         "place": place,
         "other_place": PlaceFactory(name="Andere plek"),
@@ -169,9 +214,32 @@ def objects(db: Any) -> dict[str, Any]:
         "type_change": place.type_history.get(),
         "scenario": ScenarioFactory(),
         "project": InvestmentProjectFactory(),
-        "account": UserFactory(username="ander-account", role=Role.DATA_ANALYST),
         "activity": ActivityFactory(place=place),
+        "account": account,
+        "token": ApiToken.objects.get(user=account),
+        **_capacity_objects(place),
     }
+
+
+def _capacity_objects(place: Any) -> dict[str, Any]:
+    from tests.factories_capacity import BoardSupportRequestFactory, BoardVacancyFactory, WorkingGroupMeetingFactory
+
+    return {
+        "support_request": BoardSupportRequestFactory(place=place),
+        "support_taken_up": BoardSupportRequestFactory(place=place, status="taken_up", provider="trajekt",
+                                                       contact_person="T. Trajekt", taken_up_on=dt.date(2026, 3, 4)),
+        "vacancy": BoardVacancyFactory(place=place),
+        "meeting": WorkingGroupMeetingFactory(),
+    }
+
+
+def _as_centre(place: Any) -> Any:
+    """Make the fixture's place an Ontmoetingscentrum since 2025 (only an OC or HvdW may ask for community work)."""
+    from ontmoet.places.models import PlaceTypeChange
+
+    PlaceTypeChange.objects.create(place=place, from_type="community_house", to_type="meeting_centre",
+                                   effective_date=dt.date(2025, 1, 1), reason="toegangstest")
+    return place
 
 
 def _url(name: str, target: Target, objects: dict[str, Any], *, other: bool = False) -> str:
@@ -280,9 +348,9 @@ def test_page_of_another_place_does_not_exist_for_a_board_member(client, user_wi
 
 def _call(client: Any, method: str, name: str, objects: dict[str, Any], *, other: bool = False) -> Any:
     target = API[(method, name)]
-    body = {k: objects["place"].pk if v == "PLACE" else v for k, v in BODIES.get((method, name), {}).items()}
-    return getattr(client, method)(_url(name, target, objects, other=other), body,
-                                   content_type="application/json")
+    body = BODIES.get((method, name), {})
+    body = body(objects) if callable(body) else body
+    return getattr(client, method)(_url(name, target, objects, other=other), body, content_type="application/json")
 
 
 @pytest.mark.parametrize("role", sorted(Role))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import re
+
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
+from django.utils import timezone
 
-from ontmoet.accounts.models import User
+from ontmoet.accounts.models import ApiToken, User
 from ontmoet.accounts.roles import Role
+from ontmoet.accounts.services import token_issue
+from ontmoet.accounts.tokens import usable_token
 from ontmoet.core.models import AuditEvent
 from tests.factories import PlaceFactory, UserFactory
 
@@ -85,15 +91,17 @@ def test_an_administrator_cannot_change_their_own_role_or_deactivate_themselves(
 
 def test_deactivate_revokes_the_token_and_reactivate(admin_client):
     user = UserFactory(username="vertrekt")
-    Token.objects.create(user=user)
+    key = token_issue(user=user, by=None)
     admin_client.post(reverse("accounts:user_deactivate", args=[user.pk]))
     user.refresh_from_db()
-    assert not user.is_active and not Token.objects.filter(user=user).exists()
+    assert not user.is_active and ApiToken.objects.get(user=user).revoked_at is not None
+    assert usable_token(key) is None
     admin_client.post(reverse("accounts:user_reactivate", args=[user.pk]))
     user.refresh_from_db()
     assert user.is_active
     assert list(AuditEvent.objects.filter(object_id=str(user.pk), object_type="accounts.user")
-                .order_by("pk").values_list("action", flat=True)) == ["user_deactivate", "user_reactivate"]
+                .order_by("pk").values_list("action", flat=True)) == ["token_issue", "user_deactivate",
+                                                                      "user_reactivate"]
 
 
 def test_password_reset_checks_the_validators_and_both_entries(admin_client):
@@ -112,13 +120,42 @@ def test_password_reset_checks_the_validators_and_both_entries(admin_client):
 
 def test_a_token_is_shown_once_works_and_can_be_revoked(admin_client, client):
     user = UserFactory(username="koppeling", role=Role.DATA_ANALYST)
-    response = admin_client.post(reverse("accounts:token_issue", args=[user.pk]), follow=True)
-    key = Token.objects.get(user=user).key
-    assert key in response.content.decode() and response["Cache-Control"] == "no-store"
+    response = admin_client.post(reverse("accounts:token_issue", args=[user.pk]),
+                                 {"name": "Koppeling BI", "scope": "write", "days": "30"}, follow=True)
+    key = re.search(r'value="(ont_[^"]+)"', response.content.decode()).group(1)
+    token = ApiToken.objects.get(user=user)
+    assert token.key_hash == hashlib.sha256(key.encode()).hexdigest() and key not in str(token.__dict__)
+    assert token.name == "Koppeling BI"
+    assert abs(token.expires_at - token.created_at - dt.timedelta(days=30)) < dt.timedelta(seconds=5)
+    assert response["Cache-Control"] == "no-store"
     assert key not in admin_client.get(reverse("accounts:user_detail", args=[user.pk])).content.decode()
     assert key not in str(list(AuditEvent.objects.values_list("changes", flat=True)))
     api = client.__class__()
     assert api.get("/api/v1/places", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
-    admin_client.post(reverse("accounts:token_revoke", args=[user.pk]))
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+    admin_client.post(reverse("accounts:token_revoke", args=[user.pk, token.pk]))
     assert api.get("/api/v1/places", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
     assert AuditEvent.objects.filter(action="token_revoke", object_id=str(user.pk)).exists()
+
+
+def test_a_token_form_with_bad_values_keeps_them_and_says_why(admin_client):
+    user = UserFactory(username="koppeling2", role=Role.DATA_ANALYST)
+    response = admin_client.post(reverse("accounts:token_issue", args=[user.pk]),
+                                 {"name": "Lang leven", "scope": "write", "days": "4000"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'value="Lang leven"' in page and "365" in page
+    assert not ApiToken.objects.filter(user=user).exists()
+
+
+def test_an_expired_or_read_only_token(client):
+    user = UserFactory(username="lezer", role=Role.POLICY_OFFICER)
+    reader = token_issue(user=user, by=None, name="lezen", scope="read", days=10)
+    assert client.get("/api/v1/places", HTTP_AUTHORIZATION=f"Bearer {reader}").status_code == 200
+    refused = client.post("/api/v1/places", {"name": "x"}, content_type="application/json",
+                          HTTP_AUTHORIZATION=f"Bearer {reader}")
+    assert refused.status_code == 403 and "alleen lezen" in refused.json()["detail"]
+    ApiToken.objects.filter(user=user).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    expired = client.get("/api/v1/places", HTTP_AUTHORIZATION=f"Bearer {reader}")
+    assert expired.status_code == 401 and "verlopen" in expired.json()["detail"]

@@ -119,14 +119,63 @@ CALLS: dict[str, tuple[str, Call]] = {
     "ontmoet.assessment.services.neighbourhood_stats_import": (Role.DATA_ANALYST, lambda by: {
         "content": STATS_CSV, "file_name": "stats.csv"}),
     **ACTIVITY_CALLS,
+    "ontmoet.capacity.services.community_work_request_create": (Role.BOARD_MEMBER, lambda by: {
+        "place": _own_centre(by), "year": 2027, "fte": "0.25", "purpose": "buurt"}),
+    "ontmoet.capacity.services.community_work_allocation_apply": (Role.POLICY_OFFICER, lambda by: {
+        "year": _asked_year()}),
+    "ontmoet.capacity.services.community_work_hours_record": (Role.COMMUNITY_WORKER, lambda by: {
+        "place": PlaceFactory(), "month": "2026-01", "hours": "8"}),
+    "ontmoet.capacity.services.board_support_request_create": (Role.BOARD_MEMBER, lambda by: {
+        "place": _own_place(by), "kind": "legal", "description": "Statuten"}),
+    "ontmoet.capacity.services.board_support_take_up": (Role.COMMUNITY_WORKER, lambda by: {
+        "request": _support_request(), "provider": "trajekt", "contact_person": "T. Trajekt"}),
+    "ontmoet.capacity.services.board_support_close": (Role.POLICY_OFFICER, lambda by: {
+        "request": _support_request(taken_up=True), "result": "done", "outcome": "Geholpen", "cost": Decimal(500)}),
+    "ontmoet.capacity.services.board_vacancy_open": (Role.BOARD_MEMBER, lambda by: {
+        "place": _own_place(by), "role": "secretary"}),
+    "ontmoet.capacity.services.board_vacancy_fill": (Role.POLICY_OFFICER, lambda by: {
+        "vacancy": _vacancy()}),
+    "ontmoet.capacity.services.working_group_member_add": (Role.POLICY_OFFICER, lambda by: {
+        "place": PlaceFactory(), "name": "A. Afgevaardigde"}),
+    "ontmoet.capacity.services.working_group_meeting_record": (Role.POLICY_OFFICER, lambda by: {
+        "date": dt.date(2026, 3, 1), "agenda": "Ervaringen", "decisions": "Vaker bijeen"}),
 }
 
 
+def _own_centre(by: Any) -> Any:
+    place = PlaceFactory(type="meeting_centre", since=dt.date(2025, 1, 1))
+    if by is not None and by.role == Role.BOARD_MEMBER:
+        place.board_accounts.add(by)
+    return place
+
+
+def _asked_year() -> int:
+    from tests.factories_capacity import CommunityWorkRequestFactory
+
+    CommunityWorkRequestFactory()
+    return 2027
+
+
+def _support_request(*, taken_up: bool = False) -> Any:
+    from tests.factories_capacity import BoardSupportRequestFactory
+
+    if taken_up:
+        return BoardSupportRequestFactory(status="taken_up", provider="municipality", contact_person="G. Gemeente",
+                                          taken_up_on=dt.date(2026, 3, 3))
+    return BoardSupportRequestFactory()
+
+
+def _vacancy() -> Any:
+    from tests.factories_capacity import BoardVacancyFactory
+
+    return BoardVacancyFactory()
+
+
 def _with_token(username: str) -> Any:
-    from rest_framework.authtoken.models import Token
+    from ontmoet.accounts.services import token_issue
 
     user = UserFactory(username=username)
-    Token.objects.create(user=user)
+    token_issue(user=user, by=None)
     return user
 
 

@@ -11,7 +11,13 @@ USER = "accounts.User"
 _ACCOUNT = {"account": AuditField(_("Account"))}
 _USER = {"places": AuditField(_("Gekoppelde plekken"), kind="list"), "name": AuditField(_("Naam")),
          "active": AuditField(_("Account actief"), kind="bool"),
-         "token_revoked": AuditField(_("API-token ingetrokken"), kind="bool")}
+         "token_revoked": AuditField(_("API-token ingetrokken"), kind="bool"),
+         "token": AuditField(_("API-token")), "scope": AuditField(_("Bereik")),
+         "expires": AuditField(_("Verloopt op"), kind="date")}
+
+ATTEMPT = "accounts.LoginAttempt"
+_LOGIN = {"address": AuditField(_("Adres")), "username": AuditField(_("Gebruikersnaam")),
+          "until": AuditField(_("Geblokkeerd tot"))}
 
 ACTIONS = (
     AuditAction("user_create", _("Account aangemaakt"), (USER,), _USER),
@@ -19,8 +25,11 @@ ACTIONS = (
     AuditAction("user_deactivate", _("Account gedeactiveerd"), (USER,), _USER),
     AuditAction("user_reactivate", _("Account weer geactiveerd"), (USER,), _USER),
     AuditAction("password_reset", _("Wachtwoord opnieuw ingesteld"), (USER,)),
-    AuditAction("token_issue", _("API-token uitgegeven"), (USER,)),
-    AuditAction("token_revoke", _("API-token ingetrokken"), (USER,)),
+    AuditAction("token_issue", _("API-token uitgegeven"), (USER,), _USER),
+    AuditAction("token_revoke", _("API-token ingetrokken"), (USER,), _USER),
     AuditAction("board_account_link", _("Account van het bestuur gekoppeld"), (), _ACCOUNT),
+    AuditAction("login", _("Ingelogd"), (USER,), _LOGIN),
+    AuditAction("login_failure", _("Inloggen mislukt"), (ATTEMPT,), _LOGIN),
+    AuditAction("login_lockout", _("Inloggen tijdelijk geblokkeerd"), (ATTEMPT,), _LOGIN),
     AuditAction("board_account_unlink", _("Account van het bestuur ontkoppeld"), (), _ACCOUNT),
 )

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from ontmoet.accounts.login_guard import client_address, lock_of
+from ontmoet.accounts.models import TokenScope
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.selectors import place_choices
 from ontmoet.core.forms import StyledFormMixin
@@ -19,7 +25,20 @@ PASSWORD_RULES = lazy(lambda: " ".join(password_validation.password_validators_h
 
 
 class LoginForm(StyledFormMixin, AuthenticationForm):
-    pass
+    """The login, throttled (login_guard): while an account or address is locked, even the right password is
+    refused, with the same message whether the account exists or not."""
+
+    def clean(self) -> dict[str, Any]:
+        username = self.data.get("username", "")
+        if isinstance(username, str) and username.strip():
+            until = lock_of(username=username, address=client_address(self.request))
+            if until is not None:
+                minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
+                raise ValidationError(
+                    ngettext("Te veel mislukte pogingen om in te loggen. Probeer het over %(n)d minuut opnieuw.",
+                             "Te veel mislukte pogingen om in te loggen. Probeer het over %(n)d minuten opnieuw.",
+                             minutes) % {"n": minutes}, code="locked")
+        return super().clean()
 
 
 class _RoleAndPlacesForm(StyledFormMixin, forms.Form):
@@ -59,3 +78,10 @@ class PasswordResetForm(StyledFormMixin, forms.Form):
         if data.get("password") and data.get("password_again") and data["password"] != data["password_again"]:
             self.add_error("password_again", _("De twee wachtwoorden zijn niet gelijk."))
         return data
+
+
+class TokenIssueForm(StyledFormMixin, forms.Form):
+    name = forms.CharField(label=_("Naam van het token"), max_length=100, initial="API",
+                           help_text=_("Waarvoor het token dient, bijvoorbeeld de koppeling die het gebruikt."))
+    scope = forms.ChoiceField(label=_("Bereik"), choices=TokenScope.choices, initial=TokenScope.READ)
+    days = forms.IntegerField(label=_("Geldig (dagen)"), min_value=1, max_value=365, initial=90)

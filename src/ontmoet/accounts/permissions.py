@@ -69,6 +69,11 @@ def restrict_to_acted_for(queryset: Q, user: User | Any, *, place_field: str = "
     return queryset.none()
 
 
+def page_cache_scope(user: User | Any) -> str:
+    """Whose places a cached page part shows: every place for staff, the board member's own otherwise."""
+    return "all" if acts_for_every_place(user) else f"user:{getattr(user, 'pk', None)}"
+
+
 def place_ids_acted_for(user: User | Any) -> frozenset[int] | None:
     """The ids of the places a board member acts for; None means every place (staff)."""
     if acts_for_every_place(user):
@@ -125,5 +130,9 @@ class RolePermission(BasePermission):
         user = request.user
         if not (user and user.is_authenticated and user.is_active):
             return False
-        roles = view.read_roles if request.method in SAFE_METHODS else getattr(view, "write_roles", frozenset())
+        safe = request.method in SAFE_METHODS
+        if not safe and getattr(request.auth, "scope", "write") != "write":
+            self.message = messages.TOKEN_READ_ONLY  # a read-only API token (accounts.models.ApiToken)
+            return False
+        roles = view.read_roles if safe else getattr(view, "write_roles", frozenset())
         return bool(user.role in roles)

@@ -70,3 +70,17 @@ MONITORING_READERS = STAFF_ROLES
 #: ... the data team imports the surveys and locks ("vaststellen") a year's figures.
 SURVEY_IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
 INDICATOR_LOCKERS = frozenset({Role.DATA_ANALYST})
+#: Community work (B3) and board support (B5), issue 10. Who asks for community work or board support: a board
+#: member for their own places (ownership rule), an officer for any place ...
+CAPACITY_REQUESTERS = frozenset({Role.BOARD_MEMBER, Role.POLICY_OFFICER, Role.ADMINISTRATOR})
+#: ... who decides the allocation of community work and keeps the working group of board delegates ...
+CAPACITY_OFFICERS = frozenset({Role.POLICY_OFFICER, Role.ADMINISTRATOR})
+#: ... who reads requests and allocations (board members their own places' only) ...
+CAPACITY_READERS = ALL_ROLES
+#: ... who registers hours of community work (Trajekt's community workers, their own hours only) ...
+HOURS_WRITERS = frozenset({Role.COMMUNITY_WORKER})
+#: ... who reads the hours: the community workers, the officers and those who account for B3 ...
+HOURS_READERS = frozenset({Role.COMMUNITY_WORKER, Role.POLICY_OFFICER, Role.FINANCE_ADVISOR, Role.DECISION_MAKER,
+                           Role.ADMINISTRATOR})
+#: ... and the support team that takes up and closes board support requests (municipality and Trajekt).
+BOARD_SUPPORTERS = frozenset({Role.POLICY_OFFICER, Role.COMMUNITY_WORKER, Role.ADMINISTRATOR})

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Exists, Model, OuterRef, Prefetch, QuerySet
-from rest_framework.authtoken.models import Token
+from django.utils import timezone
 
-from ontmoet.accounts.models import User
+from ontmoet.accounts.models import ApiToken, User
 
 
 def place_model() -> type[Model]:
@@ -20,14 +20,15 @@ def place_model() -> type[Model]:
 def user_list() -> QuerySet[User]:
     """Every account, active first, with its places and a ``has_token`` flag."""
     places = place_model()._default_manager.order_by("name")
-    return (User.objects.annotate(has_token=Exists(Token.objects.filter(user=OuterRef("pk"))))
+    usable = ApiToken.objects.filter(user=OuterRef("pk"), revoked_at=None, expires_at__gt=timezone.now())
+    return (User.objects.annotate(has_token=Exists(usable))
             .prefetch_related(Prefetch("board_places", queryset=places))
             .order_by("-is_active", "username"))
 
 
-def token_created(user: User) -> object | None:
-    """When the user's current API token was issued (the key itself is never shown again)."""
-    return Token.objects.filter(user=user).values_list("created", flat=True).first()
+def api_tokens(user: User) -> QuerySet[ApiToken]:
+    """The user's API tokens, newest first, revoked and expired ones included (their keys are never shown)."""
+    return ApiToken.objects.filter(user=user)
 
 
 def place_choices() -> QuerySet[Any]:

@@ -8,17 +8,19 @@ audit trail, nor a token's key: the events say only that it happened.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.db.models import Model, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.models import Token
 
 from ontmoet.accounts.doors import state_change
-from ontmoet.accounts.models import User
+from ontmoet.accounts.models import ApiToken, TokenScope, User
 from ontmoet.accounts.roles import ACCOUNT_MANAGERS, Role
+from ontmoet.accounts.tokens import hash_key, new_key
 from ontmoet.core.audit import audit_record, nothing_changed
 
 
@@ -69,36 +71,35 @@ def board_account_link(*, place: Model, user: User, by: User | None) -> None:
     audit_record(action="board_account_link", obj=place, by=by, after={"account": user.get_username()})
 
 
+#: The longest an API token may live, and its default (BIO2: credentials that expire).
+TOKEN_MAX_DAYS, TOKEN_DEFAULT_DAYS = 365, 90
+
+
 @state_change(roles=ACCOUNT_MANAGERS, system=True)
-def token_issue(*, user: User, by: User | None) -> str:
-    """A (new) API token for the user; the old one stops working. The key is returned to be shown once."""
+def token_issue(*, user: User, by: User | None, name: str = "API", scope: str = TokenScope.WRITE,
+                days: int = TOKEN_DEFAULT_DAYS) -> str:
+    """A new API token for the user, beside the ones it has; returns the key, to be shown once (only its hash
+    is stored)."""
     if not user.is_active:
         raise ValidationError(_("Een gedeactiveerd account krijgt geen API-token."))
-    Token.objects.filter(user=user).delete()
-    token = Token.objects.create(user=user)
-    audit_record(action="token_issue", obj=user, by=by)
-    return str(token.key)
-
-
-def _validate_password(password: str, user: User) -> None:
-    """The configured password validators (AUTH_PASSWORD_VALIDATORS), as an error on the password field."""
+    errors: dict[str, list[str]] = {}
+    if scope not in TokenScope.values:
+        errors["scope"] = [_("Kies alleen lezen of lezen en schrijven.")]
+    if not 1 <= days <= TOKEN_MAX_DAYS:
+        errors["days"] = [_("Een token geldt 1 tot %(max)d dagen.") % {"max": TOKEN_MAX_DAYS}]
+    key = new_key()
+    token = ApiToken(user=user, name=name.strip(), prefix=key[:12], key_hash=hash_key(key), scope=scope,
+                     expires_at=timezone.now() + dt.timedelta(days=days))
     try:
-        password_validation.validate_password(password, user)
+        token.full_clean(exclude=["user", "key_hash"])
     except ValidationError as exc:
-        raise ValidationError({"password": exc.messages}) from exc
-
-
-def _places_problem(role: str, places: Sequence[Model]) -> dict[str, list[str]]:
-    """A board member acts for at least one place; nobody else is linked to places."""
-    if places and role != Role.BOARD_MEMBER:
-        return {"places": [_("Alleen een bestuurslid wordt aan plekken gekoppeld.")]}
-    if role == Role.BOARD_MEMBER and not places:
-        return {"places": [_("Een bestuurslid hoort bij minstens één plek.")]}
-    return {}
-
-
-def _place_names(places: Sequence[Model]) -> list[str]:
-    return sorted(str(p) for p in places)
+        errors.update(exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    token.save()
+    audit_record(action="token_issue", obj=user, by=by,
+                 after={"token": str(token), "scope": scope, "expires": token.expires_at.date().isoformat()})
+    return key
 
 
 @state_change(roles=ACCOUNT_MANAGERS, system=True)
@@ -154,7 +155,7 @@ def user_deactivate(*, user: User, by: User) -> User:
     if not user.is_active:
         nothing_changed()
         return user
-    revoked = Token.objects.filter(user=user).delete()[0] > 0
+    revoked = _revoke(ApiToken.objects.filter(user=user)) > 0
     user.is_active = False
     user.save(update_fields=["is_active"])
     audit_record(action="user_deactivate", obj=user, by=by, before={"active": True},
@@ -185,9 +186,39 @@ def password_reset(*, user: User, password: str, by: User) -> User:
 
 
 @state_change(roles=ACCOUNT_MANAGERS)
-def token_revoke(*, user: User, by: User) -> None:
-    """Revoke the user's API token: requests with it are refused from now on."""
-    if not Token.objects.filter(user=user).delete()[0]:
+def token_revoke(*, user: User, by: User, token: ApiToken | None = None) -> None:
+    """Revoke one of the user's API tokens, or all of them: requests with them are refused from now on. A
+    revoked token stays listed (with when it was revoked) for the record."""
+    tokens = ApiToken.objects.filter(user=user)
+    if token is not None:
+        tokens = tokens.filter(pk=token.pk)
+    names = [str(t) for t in tokens.filter(revoked_at=None)]
+    if not _revoke(tokens):
         nothing_changed()
         return
-    audit_record(action="token_revoke", obj=user, by=by)
+    audit_record(action="token_revoke", obj=user, by=by, after={"token": ", ".join(names)})
+
+
+def _revoke(tokens: QuerySet[ApiToken]) -> int:
+    return tokens.filter(revoked_at=None).update(revoked_at=timezone.now())
+
+
+def _validate_password(password: str, user: User) -> None:
+    """The configured password validators (AUTH_PASSWORD_VALIDATORS), as an error on the password field."""
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
+
+
+def _places_problem(role: str, places: Sequence[Model]) -> dict[str, list[str]]:
+    """A board member acts for at least one place; nobody else is linked to places."""
+    if places and role != Role.BOARD_MEMBER:
+        return {"places": [_("Alleen een bestuurslid wordt aan plekken gekoppeld.")]}
+    if role == Role.BOARD_MEMBER and not places:
+        return {"places": [_("Een bestuurslid hoort bij minstens één plek.")]}
+    return {}
+
+
+def _place_names(places: Sequence[Model]) -> list[str]:
+    return sorted(str(p) for p in places)

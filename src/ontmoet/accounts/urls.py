@@ -13,5 +13,5 @@ urlpatterns = [
     path("gebruikers/<int:pk>/activeren", views.user_reactivate_view, name="user_reactivate"),
     path("gebruikers/<int:pk>/wachtwoord", views.password_reset_view, name="password_reset"),
     path("gebruikers/<int:pk>/token", views.token_issue_view, name="token_issue"),
-    path("gebruikers/<int:pk>/token/intrekken", views.token_revoke_view, name="token_revoke"),
+    path("gebruikers/<int:pk>/token/<int:token_pk>/intrekken", views.token_revoke_view, name="token_revoke"),
 ]

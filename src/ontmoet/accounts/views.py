@@ -13,12 +13,14 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ontmoet.accounts import selectors, services
-from ontmoet.accounts.forms import LoginForm, PasswordResetForm, UserCreateForm, UserEditForm
+from ontmoet.accounts.forms import LoginForm, PasswordResetForm, TokenIssueForm, UserCreateForm, UserEditForm
 from ontmoet.accounts.http import AuthenticatedHttpRequest
+from ontmoet.accounts.login_guard import client_address, record_attempt
 from ontmoet.accounts.models import User
 from ontmoet.accounts.permissions import public, require_roles
 from ontmoet.accounts.roles import ACCOUNT_MANAGERS
@@ -27,7 +29,25 @@ from ontmoet.core.forms import apply_validation_error
 #: Where a newly issued API token waits, in the server-side session, for the one page that shows it.
 NEW_TOKEN_KEY = "accounts:new_token"
 
-login = public(auth_views.LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm))
+class LoginView(auth_views.LoginView):
+    """Django's login, with every attempt recorded for the throttle and the audit trail (login_guard)."""
+
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        record_attempt(username=form.get_user().get_username(), address=client_address(self.request),
+                       user=form.get_user())
+        return super().form_valid(form)
+
+    def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        username = form.data.get("username", "")
+        if isinstance(username, str) and username.strip():
+            record_attempt(username=username, address=client_address(self.request), user=None)
+        return super().form_invalid(form)
+
+
+login = public(LoginView.as_view())
 logout = public(auth_views.LogoutView.as_view())
 
 
@@ -57,7 +77,8 @@ def _detail(request: AuthenticatedHttpRequest, account: User, *, form: UserEditF
     if form is None:
         form = UserEditForm(initial={"full_name": account.get_full_name(), "role": account.role,
                                      "places": list(account.board_places.all())})
-    context = {"account": account, "form": form, "token_created": selectors.token_created(account),
+    context = {"account": account, "form": form, "tokens": selectors.api_tokens(account),
+               "token_form": extra.pop("token_form", None) or TokenIssueForm(), "now": timezone.now(),
                "is_self": account.pk == request.user.pk, **extra}
     response = render(request, "accounts/user_detail.html", context, status=status)
     if "new_token" in extra:
@@ -137,21 +158,27 @@ def password_reset_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
 @require_POST
 def token_issue_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     account = get_object_or_404(User, pk=pk)
-    try:
-        key = services.token_issue(user=account, by=request.user)
-    except ValidationError as exc:
-        _refused(request, exc)
-        return redirect("accounts:user_detail", account.pk)
-    # Post/redirect/get, so that reloading the page cannot issue another token; the key waits in the
-    # (server-side) session only until the page after the redirect shows it, once.
-    request.session[NEW_TOKEN_KEY] = {"user": account.pk, "key": key}
-    return redirect("accounts:user_detail", account.pk)
+    form = TokenIssueForm(request.POST)
+    if form.is_valid():
+        try:
+            key = services.token_issue(user=account, by=request.user, name=form.cleaned_data["name"],
+                                       scope=form.cleaned_data["scope"], days=form.cleaned_data["days"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            # Post/redirect/get, so that reloading the page cannot issue another token; the key waits in the
+            # (server-side) session only until the page after the redirect shows it, once.
+            request.session[NEW_TOKEN_KEY] = {"user": account.pk, "key": key}
+            return redirect("accounts:user_detail", account.pk)
+    return _detail(request, account, token_form=form, status=400)
 
 
 @require_roles(ACCOUNT_MANAGERS)
 @require_POST
-def token_revoke_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def token_revoke_view(request: AuthenticatedHttpRequest, pk: int, token_pk: int) -> HttpResponse:
     account = get_object_or_404(User, pk=pk)
-    services.token_revoke(user=account, by=request.user)
-    messages.success(request, _("Het API-token van %(name)s is ingetrokken.") % {"name": account.username})
+    token = get_object_or_404(selectors.api_tokens(account), pk=token_pk)
+    services.token_revoke(user=account, token=token, by=request.user)
+    messages.success(request, _("API-token %(token)s van %(name)s is ingetrokken.")
+                     % {"token": token.name, "name": account.username})
     return redirect("accounts:user_detail", account.pk)

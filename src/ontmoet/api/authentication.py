@@ -1,16 +1,22 @@
-"""Token authentication with the standard ``Authorization: Bearer <token>`` header (``Token`` is accepted too)."""
+"""Token authentication with the standard ``Authorization: Bearer <token>`` header (``Token`` is accepted too).
+
+Keys are looked up by their hash (ontmoet.accounts.tokens); a revoked, expired or unknown key, or one of a
+deactivated account, is refused with the same 401. The token's scope is enforced by ``RolePermission``."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rest_framework.authentication import TokenAuthentication, get_authorization_header
+from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 
+from ontmoet.accounts.tokens import usable_token
+
 INVALID_HEADER = "Ongeldige Authorization-header: gebruik 'Bearer <token>'."
+INVALID_TOKEN = "Ongeldig, verlopen of ingetrokken API-token."
 
 
-class BearerTokenAuthentication(TokenAuthentication):
+class BearerTokenAuthentication(BaseAuthentication):
     keyword = "Bearer"
     accepted_keywords = (b"bearer", b"token")
 
@@ -21,7 +27,13 @@ class BearerTokenAuthentication(TokenAuthentication):
         if len(parts) != 2:
             raise AuthenticationFailed(INVALID_HEADER)
         try:
-            token = parts[1].decode()
+            key = parts[1].decode()
         except UnicodeError as exc:
             raise AuthenticationFailed(INVALID_HEADER) from exc
-        return self.authenticate_credentials(token)
+        token = usable_token(key)
+        if token is None:
+            raise AuthenticationFailed(INVALID_TOKEN)
+        return token.user, token
+
+    def authenticate_header(self, request: Any) -> str:
+        return self.keyword

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("ontmoet.assessment.api_urls")),
     path("", include("ontmoet.activities.api_urls")),
     path("", include("ontmoet.monitoring.api_urls")),
+    path("", include("ontmoet.capacity.api_urls")),
     path("openapi.json", public(OpenApiDocumentApi.as_view()), name="api-schema"),
     path("docs", public(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
     # Last: whatever no route above names is a 404 problem, not Django's HTML page.

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ontmoet.activities",
     "ontmoet.monitoring",
     "ontmoet.api",
+    "ontmoet.capacity",
 ]
 
 MIDDLEWARE = [
@@ -70,7 +71,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Inside authentication: it sees who is logged in (no-store on their answers), and sets the CSP nonce.
+    "ontmoet.core.security_headers.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ontmoet.accounts.sessions.IdleSessionMiddleware",  # after messages: it says why the user was logged out
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -95,6 +99,15 @@ TEMPLATES = [
         },
     }
 ]
+
+# Each process keeps its own small cache: the filter forms (keyed by the buurten's version) and, under "pages",
+# page parts keyed by the data version, so that no process can show data older than the last committed change
+# (core.versions, ADR 0030). Nothing is shared between processes, so several app servers need nothing more.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ontmoet-default"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ontmoet-pages",
+              "OPTIONS": {"MAX_ENTRIES": 2000}},
+}
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -160,6 +173,18 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SESSION_COOKIE_SECURE = BEHIND_TLS_PROXY or SECURE_SSL_REDIRECT
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+# A session ends when the browser closes, after 12 hours at most, and after a period without requests: 30
+# minutes for staff, 2 hours for board members (ontmoet.accounts.sessions; BIO2, ASVS V3.3).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Login throttling (ontmoet.accounts.login_guard): this many failures within the window lock the account, or the
+# address, for the lockout time.
+LOGIN_MAX_FAILURES_ACCOUNT = env_int("LOGIN_MAX_FAILURES_ACCOUNT", 5)
+LOGIN_MAX_FAILURES_ADDRESS = env_int("LOGIN_MAX_FAILURES_ADDRESS", 20)
+LOGIN_WINDOW_SECONDS = env_int("LOGIN_WINDOW_SECONDS", 15 * 60)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+SESSION_COOKIE_AGE = env_int("SESSION_MAX_SECONDS", 12 * 3600)
+SESSION_IDLE_SECONDS_STAFF = env_int("SESSION_IDLE_SECONDS_STAFF", 30 * 60)
+SESSION_IDLE_SECONDS_BOARD = env_int("SESSION_IDLE_SECONDS_BOARD", 2 * 3600)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -203,6 +228,7 @@ SPECTACULAR_SETTINGS = {
         {"name": "assessments", "description": "Het afwegingskader."},
         {"name": "activities", "description": "De activiteiten van de plekken."},
         {"name": "indicators", "description": "De monitoring: indicatoren tegen hun doelen."},
+        {"name": "capacity", "description": "Opbouwwerk (bouwsteen 3) en bestuursondersteuning (bouwsteen 5)."},
     ],
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "POSTPROCESSING_HOOKS": [

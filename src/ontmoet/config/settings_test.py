@@ -17,3 +17,7 @@ ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests run inside transactions that never commit, so the data version (raised after a commit) stands still:
+# page parts are not cached here, except in tests/integration/test_page_cache.py, which commits.
+CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405

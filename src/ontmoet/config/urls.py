@@ -17,6 +17,7 @@ urlpatterns = [
     path("afwegingskader/", include("ontmoet.assessment.urls")),
     path("activiteiten/", include("ontmoet.activities.urls")),
     path("monitoring/", include("ontmoet.monitoring.urls")),
+    path("ondersteuning/", include("ontmoet.capacity.urls")),
     path("api/v1/", include("ontmoet.api.urls")),
     path("health", health.health, name="health"),
     path("ready", health.ready, name="ready"),

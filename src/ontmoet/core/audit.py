@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 
 from ontmoet.core.models import AuditEvent
+from ontmoet.core.versions import raise_after_commit
 
 
 @dataclass
@@ -109,6 +110,7 @@ def audit_record(
     scopes = _SCOPES.get()
     if scopes:
         scopes[-1].events += 1
+    raise_after_commit()  # cached page parts computed before this change are not shown after it (versions.py)
     return AuditEvent.objects.create(
         actor=by,
         actor_name=(by.get_username() if by is not None else "systeem"),

@@ -45,3 +45,14 @@ class SerialLock(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DataVersion(models.Model):
+    """One counter that rises after every committed state change (``ontmoet.core.versions``): a cached page
+    part stored under the number it was computed at is never shown once anything has changed."""
+
+    key = models.CharField(max_length=40, primary_key=True)
+    number = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.number}"

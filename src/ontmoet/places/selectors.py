@@ -9,9 +9,11 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from ontmoet.accounts.messages import NOT_FOUND
 from ontmoet.accounts.models import User
 from ontmoet.accounts.permissions import may_act_for
 from ontmoet.accounts.roles import REGISTER_KEEPERS, Role
@@ -105,6 +107,12 @@ def place_counts_per_neighbourhood(places: QuerySet[MeetingPlace]) -> dict[str, 
 def place_get(*, user: Any, pk: int) -> MeetingPlace:
     """One place the user may see (404 otherwise, so that existence is not disclosed)."""
     return get_object_or_404(place_list(user=user).select_related("building", "board"), pk=pk)
+
+
+def ensure_place_visible(*, user: Any, pk: int) -> None:
+    """404 unless ``user`` may see the place (one narrow query; the page reads the place itself later)."""
+    if not MeetingPlace.objects.visible_to(user).filter(pk=pk).exists():
+        raise Http404(NOT_FOUND)
 
 
 def can_edit_public_info(user: User, place: MeetingPlace) -> bool:

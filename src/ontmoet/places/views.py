@@ -13,16 +13,18 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ontmoet.accounts.http import AuthenticatedHttpRequest
-from ontmoet.accounts.permissions import ensure_acts_for, require_roles
-from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, PLACE_EDITORS, REGISTER_KEEPERS, STAFF_ROLES
+from ontmoet.accounts.permissions import ensure_acts_for, page_cache_scope, require_roles
+from ontmoet.accounts.roles import ALL_ROLES, AUDIT_READERS, PLACE_EDITORS, REGISTER_KEEPERS, STAFF_ROLES, Role
 from ontmoet.core.audit import audit_events_for
 from ontmoet.core.audit_display import readable_events
 from ontmoet.core.forms import apply_validation_error
 from ontmoet.core.tabular import ImportFileError, RowProblem, max_bytes
+from ontmoet.core.versions import data_version
 from ontmoet.domain.numbers import NumberFormatError, parse_number
 from ontmoet.places import errors as place_errors
 from ontmoet.places import exporting, services
@@ -48,6 +50,7 @@ from ontmoet.places.selectors import (
     can_edit_public_info,
     cap_status,
     editable_fields,
+    ensure_place_visible,
     neighbourhood_for_point,
     neighbourhood_outlines,
     place_counts_per_neighbourhood,
@@ -64,21 +67,34 @@ from ontmoet.places.types import PlaceType
 @require_roles(ALL_ROLES)
 def place_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PlaceFilterForm(request.GET or None)
-    page = place_page(user=request.user, filters=form.filters() if form.is_bound else None,
-                      number=request.GET.get("page", 1))
-    labels = dict(PlaceType.choices)
-    for place in page.object_list:
-        place.type_label = labels.get(place.type, _("nog geen type"))  # type: ignore[attr-defined]
     filters = request.GET.copy()
     filters.pop("page", None)
     query = filters.urlencode()
-    context = {"form": form, "page": page, "places": page.object_list, "caps": cap_status(),
+    number = request.GET.get("page", 1)
+
+    def labelled_page() -> Any:
+        page = place_page(user=request.user, filters=form.filters() if form.is_bound else None, number=number)
+        labels = dict(PlaceType.choices)
+        place: Any
+        for place in page.object_list:
+            place.type_label = labels.get(place.type, _("nog geen type"))
+        return page
+
+    # The caps and the results are read only when their cached HTML is missing (templates/places/list.html).
+    page = SimpleLazyObject(labelled_page)
+    context = {"form": form, "page": page, "places": SimpleLazyObject(lambda: page.object_list),
+               "caps": SimpleLazyObject(cap_status),
                "can_keep_register": request.user.has_role(*REGISTER_KEEPERS),
                "query": query,
                # The filter form's HTML depends only on the filters typed, the language and the buurten: it is
                # rendered once per combination (most views are of the unfiltered register) and cached.
                "form_cache_key": f"{reference_areas_version()}?{query}",
-               "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)}
+               # The caps and results depend on the data (its version), the day (scheduled type changes), whose
+               # places the user sees, the filters and the page (core.versions, ADR 0030).
+               "data_key": f"{data_version()}:{timezone.localdate()}:{page_cache_scope(request.user)}",
+               "page_key": f"{query}&page={number}",
+               "page_range": SimpleLazyObject(lambda: list(page.paginator.get_elided_page_range(
+                   page.number, on_each_side=2, on_ends=1)))}
     if request.htmx:
         # The results, and the buurt list narrowed to the chosen wijk (swapped in beside them, A15).
         return HttpResponse(render_to_string("places/list.html#results", context, request)
@@ -88,18 +104,25 @@ def place_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_roles(ALL_ROLES)
 def place_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    place = place_get(user=request.user, pk=pk)
     user = request.user
+    ensure_place_visible(user=user, pk=pk)  # 404 for another board's place, before anything cached is shown
+    # The place and its parts are read only when their cached HTML is missing (templates/places/detail.html).
+    place: Any = SimpleLazyObject(lambda: place_get(user=user, pk=pk))
+    can_edit = user.has_role(*REGISTER_KEEPERS) or user.has_role(Role.BOARD_MEMBER)  # visible = acts for it
+    flags = (can_edit, user.has_role(*REGISTER_KEEPERS), user.has_role(*AUDIT_READERS), user.is_staff_role)
     return render(request, "places/detail.html", {
         "place": place,
-        "history": place_type_history(place),
-        "board": getattr(place, "board", None),
-        "board_condition": board_condition_of(place),
-        "accessibility": [(ACCESSIBILITY_LABELS[f], getattr(place, f)) for f in ACCESSIBILITY_LABELS],
-        "can_edit": can_edit_public_info(user, place),
-        "can_keep_register": user.has_role(*REGISTER_KEEPERS),
-        "can_read_audit": user.has_role(*AUDIT_READERS),
+        "place_pk": pk,
+        "history": SimpleLazyObject(lambda: list(place_type_history(place))),
+        "board": SimpleLazyObject(lambda: getattr(place, "board", None)),
+        "board_condition": SimpleLazyObject(lambda: board_condition_of(place)),
+        "accessibility": SimpleLazyObject(
+            lambda: [(ACCESSIBILITY_LABELS[f], getattr(place, f)) for f in ACCESSIBILITY_LABELS]),
+        "can_edit": can_edit,
+        "can_keep_register": flags[1],
+        "can_read_audit": flags[2],
         "member_form": BoardMemberForm(),
+        "data_key": f"{data_version()}:{timezone.localdate()}:{pk}:{''.join('1' if f else '0' for f in flags)}",
     })
 
 

@@ -21,6 +21,7 @@ from ontmoet.policy.schema import (
     STRUCTURAL,
     SURVEY_COLUMNS,
     AssessmentParameters,
+    CapacityParameters,
     CapitalChargeDefaults,
     CommunityWork,
     CountedGroups,
@@ -363,6 +364,12 @@ def parse_plan(data: dict[str, Any], *, origin: str = "plan") -> PolicyPlan:
     monitoring_t = root.table("monitoring")
     monitoring = {name: _indicator(name, monitoring_t.table(name)) for name in list(monitoring_t.data)}
     monitoring_t.done()
+    capacity_t = root.table("capacity")
+    capacity = CapacityParameters(
+        response_term_working_days=_parameter(capacity_t.table("response_term_working_days")),
+        hours_per_fte_year=_parameter(capacity_t.table("hours_per_fte_year")),
+    )
+    capacity_t.done()
 
     plan = PolicyPlan(
         id=meta.text("id"),
@@ -379,6 +386,7 @@ def parse_plan(data: dict[str, Any], *, origin: str = "plan") -> PolicyPlan:
         investments=investments,
         assessment=assessment,
         monitoring=monitoring,
+        capacity=capacity,
     )
     meta.done()
     root.done()

@@ -149,6 +149,16 @@ class AssessmentParameters:
     score_attention_points: Parameter
 
 
+@dataclass(frozen=True)
+class CapacityParameters:
+    """Seed-silent figures of the support structure (B3 hours, B5 response term); the caps are elsewhere."""
+
+    #: Working days within which a board's support request should be taken up ("vraaggericht", §6 B5).
+    response_term_working_days: Parameter
+    #: Hours one fte of community work gives in a year (allocated fte against registered hours).
+    hours_per_fte_year: Parameter
+
+
 IndicatorKind = Literal["effect", "effort"]
 
 
@@ -222,6 +232,7 @@ class PolicyPlan:
     investments: InvestmentBand
     assessment: AssessmentParameters
     monitoring: dict[str, IndicatorTarget]
+    capacity: CapacityParameters
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -42,7 +42,7 @@ class Command(BaseCommand):
                             help=f"code of naam van de rol: {role_codes_listed()}")
         parser.add_argument("--place", type=int, action="append", default=[], metavar="ID",
                             help="id van een plek (herhaalbaar; alleen voor board_member)")
-        parser.add_argument("--token", action="store_true", help="druk een API-token af")
+        parser.add_argument("--token", action="store_true", help="druk een API-token af (lezen en schrijven, 90 dagen)")
         parser.add_argument("--full-name", default="")
         parser.add_argument("--password", help="wachtwoord (anders: ONTMOET_PASSWORD, of vragen; leeg = geen login)")
 
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             raise CommandError("; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())) from exc
         self.stdout.write(f"Account {user.username} ({user.get_role_display()}) aangemaakt.")
         if options["token"]:
-            self.stdout.write(token_issue(user=user, by=None))
+            self.stdout.write(token_issue(user=user, by=None, name="create_user"))
 
     @staticmethod
     def stdin_is_tty() -> bool:
