@@ -50,6 +50,11 @@ SKIPPED: dict[str, str] = {
     "api-schema": "API (OpenAPI JSON)",
     "api-docs": "API documentation rendered by its own viewer",
     "api-unknown": "API catch-all (problem+json)",
+    "monitoring:report": "download (PDF)",
+    "monitoring:open_indicators_csv": "download (open data)",
+    "monitoring:open_indicators_json": "download (open data)",
+    "monitoring:open_register_csv": "download (open data)",
+    "monitoring:open_register_json": "download (open data)",
     "capacity:vacancy_fill": "POST only (a button on the boards page)",
     "capacity:export": "download",
     "finder:place_feed": "calendar feed (.ics, checked in tests/e2e/test_finder.py)",
@@ -83,6 +88,8 @@ ARGS: dict[str, Callable[[Objects], tuple[list[Any], str]]] = {
     "finance:project_detail": lambda o: ([o["project"].pk], ""),
     "finance:project_edit": lambda o: ([o["project"].pk], ""),
     "assessment:rule": lambda o: (["co_location"], ""),
+    "activities:edit": lambda o: ([_demo_activity(o)], ""),
+    "activities:cancel": lambda o: ([_demo_activity(o)], ""),
     "capacity:support_detail": lambda o: ([_support_pk("taken_up")], ""),
     "capacity:support_take_up": lambda o: ([_support_pk("new")], ""),
     "capacity:support_close": lambda o: ([_support_pk("taken_up")], ""),
@@ -101,6 +108,13 @@ def _board_application(*states: str) -> Any:
 
     rows = Application.objects.filter(is_demo=True, state__in=states).order_by("pk")
     return rows.filter(place__board_accounts__username=BOARD_MEMBER).first() or rows.first()
+def _demo_activity(o: Objects) -> int:
+    """A demo activity of the demo board member's place (one of a series: its edit page offers "all dates")."""
+    from ontmoet.activities.models import Activity
+
+    activity = Activity.objects.filter(place=o["place"], series__isnull=False).order_by("pk").first()
+    assert activity is not None, "the demo has activities at the board member's places"
+    return activity.pk
 
 #: Demo account per role (accounts/demo.py); a page is walked as the first of these its view allows ...
 WALK_AS = [(Role.ADMINISTRATOR, "beheer"), (Role.POLICY_OFFICER, "beleid"), (Role.FINANCE_ADVISOR, "financien"),

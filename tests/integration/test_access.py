@@ -27,6 +27,7 @@ from ontmoet.accounts.roles import Role
 from ontmoet.accounts.services import token_issue
 from ontmoet.finder.hsds import ident
 from tests.factories import BoardMemberFactory, PlaceFactory, UserFactory
+from tests.factories_activities import ActivityFactory
 from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,6 +123,18 @@ PAGES: dict[str, Target] = {
     "assessment:statistics_import": Target(IMPORTERS),
     "api-schema": Target(PUBLIC_PAGE),
     "api-docs": Target(PUBLIC_PAGE),
+    "activities:list": Target(KEEPERS | {Role.BOARD_MEMBER}),
+    "activities:create": Target(KEEPERS | {Role.BOARD_MEMBER}),
+    "activities:edit": Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
+    "activities:cancel": Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
+    "monitoring:dashboard": Target(STAFF),
+    "monitoring:public": Target(PUBLIC_PAGE),
+    "monitoring:lock": Target(frozenset({Role.DATA_ANALYST})),
+    "monitoring:report": Target(STAFF),
+    "monitoring:open_indicators_csv": Target(PUBLIC_PAGE),
+    "monitoring:open_indicators_json": Target(PUBLIC_PAGE),
+    "monitoring:open_register_csv": Target(PUBLIC_PAGE),
+    "monitoring:open_register_json": Target(PUBLIC_PAGE),
     "capacity:overview": Target(ALL),
     "capacity:community_work": Target(ALL),
     "capacity:request_create": Target(CAPACITY_REQUESTERS),
@@ -180,6 +193,12 @@ API: dict[tuple[str, str], Target] = {
     ("get", "api-place-type-changes"): Target(ALL, ("place",), place_bound=True),
     ("post", "api-place-type-changes"): Target(KEEPERS, ("place",)),
     ("get", "api-place-type-change"): Target(ALL, ("place", "type_change"), place_bound=True),
+    ("get", "api-activities"): Target(ALL),
+    ("post", "api-activities"): Target(KEEPERS | {Role.BOARD_MEMBER}),
+    ("get", "api-activity"): Target(ALL, ("activity",)),
+    ("patch", "api-activity"): Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
+    ("delete", "api-activity"): Target(KEEPERS | {Role.BOARD_MEMBER}, ("activity",)),
+    ("get", "api-indicators"): Target(ALL),
     ("get", "api-community-work-requests"): Target(ALL),
     ("post", "api-community-work-requests"): Target(CAPACITY_REQUESTERS),
     ("get", "api-community-work-allocations"): Target(ALL),
@@ -214,6 +233,9 @@ BODIES = {
     ("post", "api-budget-scenarios"): {"name": "Toegangstest"},
     ("post", "assessment-create"): {"type": "living_room", "neighbourhood": "BU09350207"},
     ("post", "api-place-type-changes"): {"type": "meeting_centre", "effectiveDate": "2026-03-01"},
+    ("post", "api-activities"): lambda o: {"place": o["place"].pk, "date": "2026-03-02", "title": "Koffie",
+                                           "initiatedBy": "residents", "organisedBy": "board", "participants": 8},
+    ("patch", "api-activity"): {"participants": 9},
     # Bodies that name an object of the fixture are functions of it.
     ("post", "api-community-work-requests"): lambda o: {"place": _as_centre(o["place"]).pk, "year": 2027,
                                                         "fte": "0.25", "purpose": "Werken met de buurt"},
@@ -285,6 +307,7 @@ def objects(db: Any) -> dict[str, Any]:
         "type_change": place.type_history.get(),
         "scenario": ScenarioFactory(),
         "project": InvestmentProjectFactory(),
+        "activity": ActivityFactory(place=place),
         "account": account,
         "token": ApiToken.objects.get(user=account),
         **_capacity_objects(place),
@@ -430,7 +453,7 @@ def test_api_by_role(client, user_with_role, objects, role, method, name):
     _as(client, user_with_role, role, objects)
     response = _call(client, method, name, objects)
     if role in API[(method, name)].roles:
-        assert response.status_code in (200, 201), f"{role} {method} {name}: {response.content[:300]!r}"
+        assert response.status_code in (200, 201, 204), f"{role} {method} {name}: {response.content[:300]!r}"
     else:
         assert response.status_code == 403, f"{role} {method} {name}: {response.status_code}"
         assert response["Content-Type"] == "application/problem+json"

@@ -29,6 +29,7 @@ from ontmoet.accounts.doors import DOORS, Door, door_of
 from ontmoet.accounts.roles import Role
 from ontmoet.core.models import AuditEvent
 from tests.factories import BoardFactory, BoardMemberFactory, PlaceFactory, UserFactory
+from tests.factories_activities import ACTIVITY_CALLS
 from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +118,7 @@ CALLS: dict[str, tuple[str, Call]] = {
         "request": _assessment_request()}),
     "ontmoet.assessment.services.neighbourhood_stats_import": (Role.DATA_ANALYST, lambda by: {
         "content": STATS_CSV, "file_name": "stats.csv"}),
+    **ACTIVITY_CALLS,
     "ontmoet.capacity.services.community_work_request_create": (Role.BOARD_MEMBER, lambda by: {
         "place": _own_centre(by), "year": 2027, "fte": "0.25", "purpose": "buurt"}),
     "ontmoet.capacity.services.community_work_allocation_apply": (Role.POLICY_OFFICER, lambda by: {

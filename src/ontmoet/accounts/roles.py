@@ -63,6 +63,13 @@ STATISTICS_IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
 #: ... and who stores an assessment with a subsidy application (the grant officers who assess it).
 ASSESSORS = frozenset({Role.GRANT_OFFICER})
 
+#: Activities (issue 11): a board member registers those of their own places; the register keepers may too.
+ACTIVITY_WRITERS = REGISTER_KEEPERS | {Role.BOARD_MEMBER}
+#: Monitoring: every member of staff reads the officers' dashboard and the indicators ...
+MONITORING_READERS = STAFF_ROLES
+#: ... the data team imports the surveys and locks ("vaststellen") a year's figures.
+SURVEY_IMPORTERS = frozenset({Role.DATA_ANALYST, Role.ADMINISTRATOR})
+INDICATOR_LOCKERS = frozenset({Role.DATA_ANALYST})
 #: Community work (B3) and board support (B5), issue 10. Who asks for community work or board support: a board
 #: member for their own places (ownership rule), an officer for any place ...
 CAPACITY_REQUESTERS = frozenset({Role.BOARD_MEMBER, Role.POLICY_OFFICER, Role.ADMINISTRATOR})

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("ontmoet.places.api_urls")),
     path("", include("ontmoet.finance.api_urls")),
     path("", include("ontmoet.assessment.api_urls")),
+    path("", include("ontmoet.activities.api_urls")),
+    path("", include("ontmoet.monitoring.api_urls")),
     path("", include("ontmoet.capacity.api_urls")),
     path("", include("ontmoet.subsidies.api_urls")),
     path("openapi.json", public(OpenApiDocumentApi.as_view()), name="api-schema"),

@@ -17,6 +17,8 @@ urlpatterns = [
     path("register/", include("ontmoet.places.urls")),
     path("financien/", include("ontmoet.finance.urls")),
     path("afwegingskader/", include("ontmoet.assessment.urls")),
+    path("activiteiten/", include("ontmoet.activities.urls")),
+    path("monitoring/", include("ontmoet.monitoring.urls")),
     path("ondersteuning/", include("ontmoet.capacity.urls")),
     path("api/v1/hsds", include("ontmoet.finder.hsds_urls")),  # open data (HSDS), before the v1 API's own 404
     path("subsidies/", include("ontmoet.subsidies.urls")),

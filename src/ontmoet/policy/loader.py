@@ -14,13 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from ontmoet.policy.schema import (
+    COMPARISONS,
     FIXED_AMOUNT_BLOCKS,
+    FORMULA_KINDS,
+    INITIATOR_GROUPS,
     STRUCTURAL,
+    SURVEY_COLUMNS,
     AssessmentParameters,
     BuildingBlock,
     CapacityParameters,
     CapitalChargeDefaults,
     CommunityWork,
+    CountedGroups,
     DeHeeg,
     IndicatorTarget,
     InvestmentBand,
@@ -231,6 +236,7 @@ def _indicator(name: str, table: _Table) -> IndicatorTarget:
         direction=table.raw("direction", None),
         comparison=table.raw("comparison", None),
         baseline=baseline,
+        **_indicator_formula(name, table),
     )
     table.done()
     return indicator
@@ -299,6 +305,41 @@ def _subsidies(table: _Table, columns: tuple[str, ...]) -> SubsidyPlan:
                        max_upload_bytes=table.whole("max_upload_bytes", minimum=1), schemes=schemes)
     table.done()
     return plan
+def _indicator_formula(name: str, table: _Table) -> dict[str, Any]:
+    """The keys that say how an indicator is computed; each formula kind needs its own (issue 11, point 3)."""
+    formula = str(table.raw("formula", "source_reading"))
+    if formula not in FORMULA_KINDS:
+        raise PlanError(table.key("formula"), formula, f"must be one of {', '.join(FORMULA_KINDS)}")
+    comparison = table.data.get("comparison")
+    if comparison is not None and comparison not in COMPARISONS:
+        raise PlanError(table.key("comparison"), comparison, f"must be one of {', '.join(COMPARISONS)}")
+    values: dict[str, Any] = {"formula": formula}
+    for text_key in ("label", "label_en", "explanation", "explanation_en"):
+        values[text_key] = str(table.raw(text_key, ""))
+    column = str(table.raw("column", ""))
+    if formula == "survey_share" and column not in SURVEY_COLUMNS:
+        raise PlanError(table.key("column"), column, f"must be one of {', '.join(SURVEY_COLUMNS)}")
+    values["column"] = column
+    place_type = str(table.raw("place_type", ""))
+    counts_raw = table.raw("counts", None)
+    if formula == "activity_share":
+        if not place_type:
+            raise PlanError(table.key("place_type"), place_type, "an activity share names the place type")
+        if counts_raw is None:
+            raise PlanError(table.key("counts"), None, "an activity share says which initiators count")
+    values["place_type"] = place_type
+    if counts_raw is not None:
+        counts_t = _Table(counts_raw, table.key("counts"))
+        groups = counts_t.raw("value")
+        if not isinstance(groups, list) or not groups or any(g not in INITIATOR_GROUPS for g in groups):
+            raise PlanError(counts_t.key("value"), groups, f"a list of {', '.join(INITIATOR_GROUPS)}")
+        values["counts"] = CountedGroups(values=tuple(groups), status=_status(counts_t),  # type: ignore[arg-type]
+                                         source=counts_t.text("source"))
+        counts_t.done()
+    margin_raw = table.raw("margin", None)
+    if margin_raw is not None:
+        values["margin"] = _parameter(_Table(margin_raw, table.key("margin")))
+    return values
 
 
 def parse_plan(data: dict[str, Any], *, origin: str = "plan") -> PolicyPlan:

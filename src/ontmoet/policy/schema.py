@@ -172,6 +172,48 @@ class IndicatorTarget:
     direction: str | None = None
     comparison: str | None = None
     baseline: dict[int, Decimal] = field(default_factory=dict)
+    # How the indicator is computed (issue 11; the data team may add indicators of a supported formula kind).
+    formula: str = ""
+    label: str = ""
+    label_en: str = ""
+    explanation: str = ""
+    explanation_en: str = ""
+    #: survey_share: the survey column whose respondent-weighted mean over the buurten is the city value.
+    column: str = ""
+    #: activity_share: the place type on the activity's date, and who counts as the indicator's group.
+    place_type: str = ""
+    counts: CountedGroups | None = None
+    #: Below the target by at most this much (in the indicator's unit) at the target year is "at risk".
+    margin: Parameter | None = None
+
+    @property
+    def comparison_rule(self) -> str:
+        """at_least (a target to reach), increase (must rise), done_by (an effort by its year), ongoing."""
+        if self.comparison:
+            return self.comparison
+        if self.direction == "increase":
+            return "increase"
+        if self.kind == "effort":
+            return "done_by" if self.target_year is not None else "ongoing"
+        return "at_least"
+
+
+#: The formula kinds an indicator of the plan may use (ontmoet.domain.monitoring computes each).
+FORMULA_KINDS = ("survey_share", "activity_share", "source_reading")
+#: The columns of an imported survey (issue 11, point 2) that a survey_share indicator may name.
+SURVEY_COLUMNS = ("enough_contacts_pct", "visited_meeting_place_pct", "lonely_pct")
+#: Who may initiate or organise an activity (ontmoet.domain.activities.Initiator).
+INITIATOR_GROUPS = ("residents", "board", "professional", "organisation")
+COMPARISONS = ("at_least", "at_most", "increase", "decrease", "done_by", "ongoing")
+
+
+@dataclass(frozen=True)
+class CountedGroups(SourcedFigure):
+    """Which initiators count for an activity share (seed §6 names residents; the rest is the data team's)."""
+
+    values: tuple[str, ...]
+    status: ParameterStatus
+    source: str
 
 
 @dataclass(frozen=True)

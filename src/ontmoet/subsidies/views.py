@@ -47,7 +47,7 @@ STEP_LABELS = {
     Action.DECIDE: pgettext_lazy("stap", "Besluiten"),
     Action.PAY_ADVANCE: gettext_lazy("Voorschot betalen"),
     Action.REQUEST_SETTLEMENT: gettext_lazy("Vaststelling aanvragen"),
-    Action.SETTLE: gettext_lazy("Vaststellen"),
+    Action.SETTLE: pgettext_lazy("stap", "Vaststellen"),
     Action.CLOSE: gettext_lazy("Saldo verrekenen en afsluiten"),
     Action.WITHDRAW: gettext_lazy("Aanvraag intrekken"),
     Action.CHANGE: gettext_lazy("Subsidie verlagen"),
