@@ -7,10 +7,10 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.http import Http404
+from django.utils import translation
 
 from ontmoet.accounts.roles import Role
 from ontmoet.capacity import selectors, services
