@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from ontmoet.accounts.permissions import restrict_to_acted_for
 from ontmoet.core.plan import policy_plan
+from ontmoet.domain.subsidies import deadlines
 from ontmoet.domain.subsidies.ledger import Booked, Difference, Expected, SchemeYearTotals, reconcile
 from ontmoet.finance.models import EntryKind, LedgerEntry
 from ontmoet.subsidies.models import Application, ApplicationState, Scheme, SchemeYear
@@ -79,6 +80,40 @@ def term_running(application: Application) -> dt.date | None:
     if application.state == ApplicationState.OBJECTION:
         return application.objection_decision_due
     return None
+
+
+def suspension_pairs(application: Application) -> list[tuple[dt.date, dt.date]]:
+    """The stored suspensions as the ``(asked, resumed)`` pairs the terms module counts (Awb 4:15)."""
+    return [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in application.suspensions]
+
+
+def decision_term(application: Application) -> deadlines.Deadline | None:
+    """The decision term as the terms module counts it (Awb 4:13, 4:14, 4:15 and the Atw), with its reasons."""
+    if application.received_on is None:
+        return None
+    return deadlines.decision_deadline(application.received_on, weeks=application.scheme.decision_term_weeks,
+                                       suspensions=suspension_pairs(application),
+                                       postponement_weeks=application.postponement_weeks)
+
+
+def supplement_term(application: Application) -> deadlines.Deadline | None:
+    """The term to supplement of the latest request to supplement (Awb 4:5)."""
+    if not application.suspensions:
+        return None
+    asked = dt.date.fromisoformat(application.suspensions[-1][0])
+    return deadlines.supplement_deadline(asked, days=application.scheme.supplement_term_days)
+
+
+def objection_term(application: Application) -> deadlines.Deadline | None:
+    """The objection term from the notification of the decision (Awb 6:7, 6:8)."""
+    return deadlines.objection_deadline(application.decided_on) if application.decided_on else None
+
+
+def reason_texts(term: deadlines.Deadline | None, language: str = "nl") -> list[str]:
+    """How the term's end was reached, one sentence a step, in Dutch or English."""
+    if term is None:
+        return []
+    return [reason.text_en if language.startswith("en") else reason.text_nl for reason in term.reasons]
 
 
 def cumulation(application: Application) -> QuerySet[Application]:
