@@ -12,9 +12,11 @@ from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ontmoet.accounts.permissions import restrict_to_acted_for
 from ontmoet.core.plan import policy_plan
+from ontmoet.core.registry import IndicatorReading
 from ontmoet.domain.subsidies import deadlines
 from ontmoet.domain.subsidies.ledger import Booked, Difference, Expected, SchemeYearTotals, reconcile
 from ontmoet.finance.models import EntryKind, LedgerEntry
@@ -151,3 +153,30 @@ def ledger_differences() -> list[Difference]:
 
 
 
+
+
+def _scheme_published(block: str, year: int) -> IndicatorReading | None:
+    """Whether the scheme of building block ``block`` was published by the end of ``year`` (a yes/no effort of the
+    monitoring, ``[monitoring.scheme_*_published]``). The scheme of the block is one of its own, not a chapter of
+    an older regulation (the Ogh chapters are in B1 too). None when no such scheme has been published at all:
+    Ontmoet then holds no publication to read, and the indicator says "no data"."""
+    published = sorted(day for day in Scheme.objects.filter(block=block, chapter="", published_on__isnull=False)
+                       .values_list("published_on", flat=True))
+    if not published:
+        return None
+    first = published[0]
+    if first.year > year:
+        return IndicatorReading(value=Decimal(0), achieved=False,
+                                detail=_("De regeling is pas na dit jaar gepubliceerd."))
+    return IndicatorReading(value=Decimal(1), achieved=True, detail=_("Publicatiedatum van de regeling in Ontmoet."))
+
+
+def read_scheme_meeting_centres_published(year: int) -> IndicatorReading | None:
+    """"Subsidieregeling OC/HvdW gepubliceerd": the B1 exploitation scheme, published by the end of ``year``."""
+    return _scheme_published("B1", year)
+
+
+def read_scheme_modernisation_published(year: int) -> IndicatorReading | None:
+    """"Subsidieregeling modernisering gepubliceerd": the B2 modernisation scheme, published by the end of
+    ``year``."""
+    return _scheme_published("B2", year)
