@@ -160,11 +160,10 @@ def _scheme_published(block: str, year: int) -> IndicatorReading | None:
     monitoring, ``[monitoring.scheme_*_published]``). The scheme of the block is one of its own, not a chapter of
     an older regulation (the Ogh chapters are in B1 too). None when no such scheme has been published at all:
     Ontmoet then holds no publication to read, and the indicator says "no data"."""
-    published = sorted(day for day in Scheme.objects.filter(block=block, chapter="", published_on__isnull=False)
-                       .values_list("published_on", flat=True))
-    if not published:
+    first = (Scheme.objects.filter(block=block, chapter="", published_on__isnull=False)
+             .order_by("published_on").values_list("published_on", flat=True).first())
+    if first is None:
         return None
-    first = published[0]
     if first.year > year:
         return IndicatorReading(value=Decimal(0), achieved=False,
                                 detail=_("De regeling is pas na dit jaar gepubliceerd."))
