@@ -30,12 +30,14 @@ def _ledger(app: Application, kind: str) -> Decimal:
                                                              kind=kind)), D(0))
 
 
-def test_the_whole_chain_from_draft_to_closed(who, django_capture_on_commit_callbacks):
+def test_the_whole_chain_from_draft_to_closed(who, django_capture_on_commit_callbacks, time_machine):
+    # Received Wednesday 2 December 2026: eight weeks later is Wednesday 27 January 2027, a working day.
+    time_machine.move_to(dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC))
     scheme = fs.scheme(ceiling=100_000)
     with django_capture_on_commit_callbacks(execute=True):
         app = fs.application("submitted", of=scheme, amount=20_000, who=who)
-    assert app.state == "submitted" and app.received_on and app.decision_due == app.received_on + dt.timedelta(
-        weeks=8)
+    assert app.state == "submitted" and app.received_on == dt.date(2026, 12, 2)
+    assert app.decision_due == dt.date(2027, 1, 27)
     assert [letter.kind for letter in app.letters.all()] == ["receipt"]
     assert mail.outbox and "Ontvangstbevestiging" in mail.outbox[-1].subject
     services.application_request_supplement(application=app, note="de begroting", by=who["officer"])
@@ -120,14 +122,19 @@ def test_without_partial_grants_it_is_refused_for_the_ceiling_with_its_own_lette
     assert "subsidieplafond van deze regeling" in second.letters.get(kind="refusal").body
 
 
-def test_an_objection_is_retested_against_the_ceiling_at_the_first_decision(who):
+def test_an_objection_is_retested_against_the_ceiling_at_the_first_decision(who, time_machine):
+    # Decided on Wednesday 2 December 2026: the objection term (six weeks from the day after) ends on Wednesday
+    # 13 January 2027, and the decision on the objection six weeks after that, on Wednesday 24 February 2027; both
+    # working days, so the Atw moves neither.
+    time_machine.move_to(dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC))
     scheme = fs.scheme(ceiling=30_000)
     app = fs.application("advised", of=scheme, amount=20_000, who=who)
     services.application_decide(application=app, decision="refuse", by=who["officer2"])
     fs.application("granted", of=scheme, amount=25_000, who=who)  # since then, others used the ceiling
     services.application_object(application=app, grounds="Ten onrechte afgewezen", by=who["board"])
     app.refresh_from_db()
-    assert app.state == "objection" and app.objection_decision_due == app.objection_due + dt.timedelta(weeks=6)
+    assert (app.state, app.objection_due, app.objection_decision_due) == (
+        "objection", dt.date(2027, 1, 13), dt.date(2027, 2, 24))
     with pytest.raises(PermissionDenied):  # who took the contested decision does not decide on the objection
         services.application_decide_objection(application=app, founded=True, motivation="x", by=who["officer2"])
     services.application_decide_objection(application=app, founded=True, motivation="Gegrond", by=who["decider"])
@@ -140,11 +147,17 @@ def test_an_objection_is_retested_against_the_ceiling_at_the_first_decision(who)
 def test_the_supplement_period_suspends_the_decision_term(who, time_machine):
     time_machine.move_to(dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC))
     app = fs.application("incomplete", who=who)
-    assert app.decision_due == dt.date(2026, 4, 27) and app.supplement_due == dt.date(2026, 3, 16)
+    # Received Monday 2 March 2026: eight weeks later is Monday 27 April 2026, Koningsdag (not a Sunday, so not
+    # moved to the 26th), so the term runs on to Tuesday 28 April (Atw art. 1). Asked the same day to supplement
+    # within 14 days: Monday 16 March 2026, a working day.
+    assert app.decision_due == dt.date(2026, 4, 28) and app.supplement_due == dt.date(2026, 3, 16)
     time_machine.move_to(dt.datetime(2026, 3, 12, 10, tzinfo=dt.UTC))
     services.application_supplement(application=app, by=who["board"])
     app.refresh_from_db()
-    assert app.decision_due == dt.date(2026, 5, 7)  # ten days suspended
+    # Suspended from the day after the request up to, not including, the supplement (Awb 4:15): 3–11 March, nine
+    # days. 27 April + 9 days = Wednesday 6 May 2026, a working day (5 May is the day before).
+    assert app.suspensions == [["2026-03-02", "2026-03-12"]]
+    assert app.decision_due == dt.date(2026, 5, 6)
 
 
 def test_not_handled_after_the_supplement_term_passed(who, time_machine):
@@ -156,14 +169,20 @@ def test_not_handled_after_the_supplement_term_passed(who, time_machine):
     services.application_not_handle(application=app, by=who["officer"])
     app.refresh_from_db()
     assert app.state == "not_handled" and app.letters.filter(kind="not_handled").exists()
+    # Not supplemented: the suspension runs to the last day of the supplement term, Monday 16 March 2026, so
+    # 3–15 March, 13 days; 27 April + 13 days = Sunday 10 May 2026, moved to Monday 11 May (Atw art. 1).
+    assert app.suspensions == [["2026-03-02", "2026-03-16"]] and app.decision_due == dt.date(2026, 5, 11)
 
 
-def test_postponement_once(who):
+def test_postponement_once(who, time_machine):
+    # Received Wednesday 2 December 2026: due Wednesday 27 January 2027; four weeks more (12 in all, still within
+    # the Atw) is Wednesday 24 February 2027, a working day.
+    time_machine.move_to(dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC))
     app = fs.application("advised", who=who)
-    due = app.decision_due
+    assert app.decision_due == dt.date(2027, 1, 27)
     services.application_postpone(application=app, weeks=4, reason="advies nodig", by=who["officer"])
     app.refresh_from_db()
-    assert app.state == "postponed" and app.decision_due == due + dt.timedelta(weeks=4)
+    assert app.state == "postponed" and app.decision_due == dt.date(2027, 2, 24)
     services.application_decide(application=app, decision="grant", by=who["decider"])
 
 

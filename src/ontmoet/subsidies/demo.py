@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from ontmoet.accounts.models import User
 from ontmoet.accounts.roles import Role
+from ontmoet.domain.subsidies import deadlines
 from ontmoet.places.models import MeetingPlace
-from ontmoet.subsidies import services
+from ontmoet.subsidies import selectors, services
 from ontmoet.subsidies.models import Application, Scheme
 
 OFFICER, DECIDER, FINANCE, BOARD = "subsidie", "besluit", "financien", "bestuur"
@@ -34,9 +35,10 @@ def _backdate(application: Application, days: int) -> None:
     """Received ``days`` ago: the decision term is counted again from that day (demo only)."""
     app = Application.objects.get(pk=application.pk)
     received = timezone.localdate() - dt.timedelta(days=days)
-    Application.objects.filter(pk=app.pk).update(
-        received_on=received, decision_due=received + dt.timedelta(weeks=app.scheme.decision_term_weeks)
-        + dt.timedelta(weeks=app.postponement_weeks))
+    term = deadlines.decision_deadline(received, weeks=app.scheme.decision_term_weeks,
+                                       suspensions=selectors.suspension_pairs(app),
+                                       postponement_weeks=app.postponement_weeks)
+    Application.objects.filter(pk=app.pk).update(received_on=received, decision_due=term.end)
 
 
 def load_subsidies_demo() -> dict[str, int]:

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from ontmoet.domain.money import format_euro
+from ontmoet.subsidies import selectors
 from ontmoet.subsidies.models import Application, ApplicationState, Letter, LetterKind, Scheme
 
 SUBJECTS = {
@@ -52,6 +53,10 @@ def compose(kind: str, application: Application, **extra: Any) -> tuple[str, str
         "received_on": _date(application.received_on), "decision_due": _date(application.decision_due),
         "supplement_due": _date(application.supplement_due), "objection_due": _date(application.objection_due),
         "settlement_due": _date(application.settlement_due),
+        # How each stated term was reached (Algemene termijnenwet; issue 9 point 3), in Dutch.
+        "decision_reasons": selectors.reason_texts(selectors.decision_term(application)),
+        "supplement_reasons": selectors.reason_texts(selectors.supplement_term(application)),
+        "objection_reasons": selectors.reason_texts(selectors.objection_term(application)),
         "requested": format_euro(application.amount_requested), "granted": format_euro(application.amount_granted),
         "settled": format_euro(application.amount_settled), "advances": format_euro(application.advances_paid),
         "ceiling_reason": application.decision_reason in ("partial_ceiling", "refused_ceiling"),

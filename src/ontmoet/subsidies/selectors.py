@@ -12,9 +12,12 @@ from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ontmoet.accounts.permissions import restrict_to_acted_for
 from ontmoet.core.plan import policy_plan
+from ontmoet.core.registry import IndicatorReading
+from ontmoet.domain.subsidies import deadlines
 from ontmoet.domain.subsidies.ledger import Booked, Difference, Expected, SchemeYearTotals, reconcile
 from ontmoet.finance.models import EntryKind, LedgerEntry
 from ontmoet.subsidies.models import Application, ApplicationState, Scheme, SchemeYear
@@ -81,6 +84,40 @@ def term_running(application: Application) -> dt.date | None:
     return None
 
 
+def suspension_pairs(application: Application) -> list[tuple[dt.date, dt.date]]:
+    """The stored suspensions as the ``(asked, resumed)`` pairs the terms module counts (Awb 4:15)."""
+    return [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in application.suspensions]
+
+
+def decision_term(application: Application) -> deadlines.Deadline | None:
+    """The decision term as the terms module counts it (Awb 4:13, 4:14, 4:15 and the Atw), with its reasons."""
+    if application.received_on is None:
+        return None
+    return deadlines.decision_deadline(application.received_on, weeks=application.scheme.decision_term_weeks,
+                                       suspensions=suspension_pairs(application),
+                                       postponement_weeks=application.postponement_weeks)
+
+
+def supplement_term(application: Application) -> deadlines.Deadline | None:
+    """The term to supplement of the latest request to supplement (Awb 4:5)."""
+    if not application.suspensions:
+        return None
+    asked = dt.date.fromisoformat(application.suspensions[-1][0])
+    return deadlines.supplement_deadline(asked, days=application.scheme.supplement_term_days)
+
+
+def objection_term(application: Application) -> deadlines.Deadline | None:
+    """The objection term from the notification of the decision (Awb 6:7, 6:8)."""
+    return deadlines.objection_deadline(application.decided_on) if application.decided_on else None
+
+
+def reason_texts(term: deadlines.Deadline | None, language: str = "nl") -> list[str]:
+    """How the term's end was reached, one sentence a step, in Dutch or English."""
+    if term is None:
+        return []
+    return [reason.text_en if language.startswith("en") else reason.text_nl for reason in term.reasons]
+
+
 def cumulation(application: Application) -> QuerySet[Application]:
     """The board's other subsidies in the same year (for the cumulation check on the application page)."""
     return (Application.objects.filter(place_id=application.place_id, year=application.year)
@@ -116,3 +153,29 @@ def ledger_differences() -> list[Difference]:
 
 
 
+
+
+def _scheme_published(block: str, year: int) -> IndicatorReading | None:
+    """Whether the scheme of building block ``block`` was published by the end of ``year`` (a yes/no effort of the
+    monitoring, ``[monitoring.scheme_*_published]``). The scheme of the block is one of its own, not a chapter of
+    an older regulation (the Ogh chapters are in B1 too). None when no such scheme has been published at all:
+    Ontmoet then holds no publication to read, and the indicator says "no data"."""
+    first = (Scheme.objects.filter(block=block, chapter="", published_on__isnull=False)
+             .order_by("published_on").values_list("published_on", flat=True).first())
+    if first is None:
+        return None
+    if first.year > year:
+        return IndicatorReading(value=Decimal(0), achieved=False,
+                                detail=_("De regeling is pas na dit jaar gepubliceerd."))
+    return IndicatorReading(value=Decimal(1), achieved=True, detail=_("Publicatiedatum van de regeling in Ontmoet."))
+
+
+def read_scheme_meeting_centres_published(year: int) -> IndicatorReading | None:
+    """"Subsidieregeling OC/HvdW gepubliceerd": the B1 exploitation scheme, published by the end of ``year``."""
+    return _scheme_published("B1", year)
+
+
+def read_scheme_modernisation_published(year: int) -> IndicatorReading | None:
+    """"Subsidieregeling modernisering gepubliceerd": the B2 modernisation scheme, published by the end of
+    ``year``."""
+    return _scheme_published("B2", year)

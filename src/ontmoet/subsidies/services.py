@@ -43,7 +43,7 @@ from ontmoet.domain.subsidies.ceiling import (
 from ontmoet.domain.subsidies.lifecycle import TRANSITIONS, Action, Facts, State, TransitionRefused, check_transition
 from ontmoet.finance.services import commitment_record, realisation_record
 from ontmoet.places.models import MeetingPlace
-from ontmoet.subsidies import errors, letters
+from ontmoet.subsidies import errors, letters, selectors
 from ontmoet.subsidies.models import (
     Advice,
     AdviceChoice,
@@ -325,10 +325,9 @@ def _record(application: Application, action: Action, to: State, by: User | None
 
 
 def _decision_term(application: Application) -> deadlines.Deadline:
-    suspensions = [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in application.suspensions]
-    assert application.received_on is not None
-    return deadlines.decision_deadline(application.received_on, weeks=application.scheme.decision_term_weeks,
-                                       suspensions=suspensions, postponement_weeks=application.postponement_weeks)
+    term = selectors.decision_term(application)
+    assert term is not None
+    return term
 
 
 def _letter(application: Application, kind: str, **context: Any) -> Letter:
@@ -379,10 +378,14 @@ def application_request_supplement(*, application: Application, note: str, by: U
     return application
 
 
-def _end_suspension(application: Application, on: dt.date) -> None:
+def _end_suspension(application: Application, supplied: dt.date | None) -> None:
+    """Close the open suspension as the pair the terms module counts (Awb 4:15 lid 1 sub a): resumed on the day of
+    the supplement, or on the supplement term's last day when it was not supplemented within the term."""
     if application.suspensions:
-        since = application.suspensions[-1][0]
-        application.suspensions = [*application.suspensions[:-1], [since, on.isoformat()]]
+        asked = dt.date.fromisoformat(application.suspensions[-1][0])
+        pair = deadlines.suspension(asked, supplement_days=application.scheme.supplement_term_days,
+                                    supplied=supplied)
+        application.suspensions = [*application.suspensions[:-1], [day.isoformat() for day in pair]]
     application.decision_due = _decision_term(application).end
 
 
@@ -404,7 +407,7 @@ def application_not_handle(*, application: Application, by: User) -> Application
     """Not handled: the term to supplement passed unused (4:5)."""
     application = _locked(application, by)
     to = _check(application, Action.NOT_HANDLE, by)
-    _end_suspension(application, application.supplement_due or timezone.localdate())
+    _end_suspension(application, None)
     _decided(application, DecisionKind.NOT_HANDLED, to, ZERO, "", by)
     _record(application, Action.NOT_HANDLE, to, by,
             fields=["suspensions", "decision_due", "decided_on", "objection_due"])

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ontmoet.accounts.http import AuthenticatedHttpRequest
@@ -159,6 +159,10 @@ def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "documents": application.documents.all(), "decisions": application.decisions.all(),
         "advices": application.advices.all(), "days_left": selectors.days_left(application),
         "term": selectors.term_running(application), "document_form": DocumentForm(),
+        # How each date was reached (Algemene termijnenwet), in the interface language.
+        "decision_reasons": selectors.reason_texts(selectors.decision_term(application), get_language()),
+        "supplement_reasons": selectors.reason_texts(selectors.supplement_term(application), get_language()),
+        "objection_reasons": selectors.reason_texts(selectors.objection_term(application), get_language()),
     }
     if staff:
         context.update({
