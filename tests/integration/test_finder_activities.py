@@ -183,3 +183,28 @@ def test_a_change_to_an_activity_changes_etag_and_last_modified(client, agenda):
         feed = icalendar.Calendar.from_ical(client.get(urls[1]).content.decode())
     coffee = next(e for e in feed.walk("VEVENT") if str(e["SUMMARY"]) == "Koffieochtend")
     assert [d.date() for d in _exdates(coffee)] == [dt.date(2026, 12, 9), dt.date(2026, 12, 16)]
+
+
+def test_the_demo_gives_the_public_pages_activities(client):
+    """``ontmoet load_demo`` (as in test_demo_data.py): its weekly series show on the place pages and feeds.
+    The demo's series run in 2025 and 2026 until 20 December; this looks from a day in that span."""
+    import io
+
+    from django.core.management import call_command
+
+    from ontmoet.activities.demo import demo_series
+
+    with time_machine.travel(WEDNESDAY, tick=False):
+        call_command("load_demo", stdout=io.StringIO())
+        series = demo_series()
+        assert series is not None
+        place = series.place
+        page = client.get(f"/plekken/{place.pk}").content.decode()
+        feed = icalendar.Calendar.from_ical(client.get(f"/plekken/{place.pk}/activiteiten.ics").content.decode())
+        city = icalendar.Calendar.from_ical(client.get("/activiteiten.ics").content.decode())
+        found = _names(client.get("/", {"activities_this_week": "on"}))
+    assert _listed(page), "the demo place lists its coming activities"
+    rules = [e for e in feed.walk("VEVENT") if "RRULE" in e]
+    assert rules and all(e["RRULE"]["INTERVAL"] == [2] for e in rules)
+    assert len(city.walk("VEVENT")) > len(feed.walk("VEVENT"))
+    assert place.name in found
