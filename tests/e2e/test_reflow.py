@@ -282,4 +282,9 @@ def _support_pk(status: str) -> int:
     """A demo board support request in ``status`` (capacity/demo.py has one in every state)."""
     from ontmoet.capacity.models import BoardSupportRequest
 
-    return BoardSupportRequest.objects.filter(status=status).order_by("pk").values_list("pk", flat=True)[0]
+    rows = BoardSupportRequest.objects.filter(status=status).order_by("pk")
+    own = BoardSupportRequest.objects.filter(place__board_accounts__username=BOARD_MEMBER).order_by("pk")
+    # The board member walks the detail page too: their own place's request, in this status where there is one.
+    found = own.filter(status=status).first() or (own.first() if status == "taken_up" else None) or rows.first()
+    assert found is not None, "the demo has board support requests"
+    return found.pk

@@ -97,7 +97,7 @@ def test_board_member_edits_own_place_but_another_does_not_exist_for_them(page, 
     register["linde"].board_accounts.add(user)
     page.goto(f"/register/{register['linde'].pk}/wijzigen")
     assert page.get_by_label("Naam").count() == 0  # only public information
-    page.get_by_label("Openingstijden").fill("di 10-14")
+    page.get_by_label("Openingstijden").fill("Tu 10:00-14:00")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("De wijzigingen zijn opgeslagen.").wait_for()
 
