@@ -5,14 +5,18 @@ Dutch and English at 1280 and 320 px."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Any
 
 import icalendar
 import pytest
+from dateutil.rrule import rrulestr
 
+from ontmoet.activities import services as activity_services
 from ontmoet.places.models import Neighbourhood
+from ontmoet.places.opening_hours import now_local
 from tests.factories import PlaceFactory
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -22,7 +26,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 def places(transactional_db: Any) -> dict[str, Any]:
     buurt = Neighbourhood.objects.get(code="BU09350207")
     lat, lon = buurt.label_latitude, buurt.label_longitude
-    return {
+    found = {
         "buurt": buurt,
         "near": PlaceFactory(name="Buurthuis Dichtbij", step_free_entrance=False, latitude=lat, longitude=lon,
                              street="Lindelaan", house_number="1", postcode="6221 AB",
@@ -33,6 +37,32 @@ def places(transactional_db: Any) -> dict[str, Any]:
         "far": PlaceFactory(name="Huiskamer Veraf", type="living_room", step_free_entrance=True,
                             latitude=lat + Decimal("0.03"), longitude=lon + Decimal("0.03")),
     }
+    _agenda(found["near"], found["step_free"])
+    return found
+
+
+def _agenda(near: Any, step_free: Any) -> None:
+    """Real activities through the activities app's doors: a weekly series at each place whose feed the
+    journeys subscribe to (one date cancelled), and a single evening."""
+    today = now_local().date()
+    facts = {"initiated_by": "residents", "organised_by": "residents", "participants": 10, "target_group": "",
+             "category": "meeting", "start_time": dt.time(10, 0), "end_time": dt.time(12, 0), "is_public": True}
+    officer = _officer()
+    for place, title in ((near, "Koffieochtend"), (step_free, "Samen eten")):
+        series = activity_services.series_create(place=place, by=None, values={
+            **facts, "title": title, "first_date": today + dt.timedelta(days=1),
+            "until": today + dt.timedelta(weeks=12), "interval_weeks": 1})
+        activity_services.activity_cancel(activity=series.occurrences.order_by("date")[1], by=officer)
+    activity_services.activity_create(place=step_free, by=None, values={
+        **facts, "title": "Buurtquiz", "date": today + dt.timedelta(days=3), "start_time": dt.time(19, 30),
+        "end_time": dt.time(21, 30)})
+
+
+def _officer() -> Any:
+    from ontmoet.accounts.roles import Role
+    from tests.factories import UserFactory
+
+    return UserFactory(role=Role.POLICY_OFFICER)
 
 
 def _result_names(page: Any) -> list[str]:
@@ -45,10 +75,22 @@ def _check_feed(page: Any, url: str) -> None:
     assert response.status == 200
     calendar = icalendar.Calendar.from_ical(response.text())
     assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
-    # A series is one event in the feed and one line per date on the page: the titles are compared.
-    events = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
-    listed = set(page.locator(".finder-activities li strong").all_inner_texts())
-    assert events == listed
+    # A series is one event in the feed and one line per date on the page: its rule is expanded (without its
+    # EXDATEs) and every (title, date) of the feed is compared with the page's list.
+    from_feed = sorted((str(e["SUMMARY"]), d.strftime("%d-%m")) for e in calendar.walk("VEVENT") for d in _dates(e))
+    listed = sorted((title, re.search(r"\d\d-\d\d", text).group(0)) for title, text in (
+        (li.locator("strong").inner_text(), li.inner_text()) for li in page.locator(".finder-activities li").all()))
+    assert listed, "the place has activities"
+    assert from_feed == listed
+
+
+def _dates(event: Any) -> list[dt.datetime]:
+    start = event.decoded("DTSTART")
+    if "RRULE" not in event:
+        return [start]
+    found = event.get("EXDATE", [])
+    skipped = {d.dt for prop in (found if isinstance(found, list) else [found]) for d in prop.dts}
+    return [d for d in rrulestr(event["RRULE"].to_ical().decode(), dtstart=start) if d not in skipped]
 
 
 def test_find_near_me_filter_step_free_open_the_place_and_subscribe(browser, live_server, places):

@@ -41,7 +41,8 @@ def test_a_series_is_one_event_with_rrule_and_exdate():
     assert str(series_event["DTSTART"].params["TZID"]) == "Europe/Amsterdam"
     rule = series_event["RRULE"]
     assert (rule["FREQ"], rule["INTERVAL"]) == (["WEEKLY"], [2])
-    assert rule["UNTIL"][0].astimezone(dt.UTC) == dt.datetime(2027, 2, 23, 22, 59, 59, tzinfo=dt.UTC)
+    # The feed covers the coming weeks: the rule ends with the last date in them (the end of that day, Maastricht).
+    assert rule["UNTIL"][0].astimezone(dt.UTC) == dt.datetime(2026, 12, 29, 22, 59, 59, tzinfo=dt.UTC)
     exdates = [(d.dt.strftime("%Y-%m-%d %H:%M"), str(d.dt.tzinfo)) for d in series_event["EXDATE"].dts]
     assert exdates == [("2026-12-15 10:00", "Europe/Amsterdam")]
     single = events["activiteit-9@ontmoet"]
@@ -54,3 +55,24 @@ def test_a_cancelled_single_activity_is_marked_cancelled():
                                      base_url="https://ontmoet.example/", stamp=STAMP), stamp=STAMP)
     event = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
     assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_an_occurrence_changed_on_its_own_is_an_event_of_its_own_and_the_rule_skips_it():
+    first = dt.date(2026, 12, 1)
+    series = {"series_pk": 3, "interval_weeks": 1, "series_first": first, "series_until": dt.date(2026, 12, 22),
+              "series_facts": ("Koffieochtend", dt.time(10, 0), dt.time(12, 0))}
+    occurrences = [_occurrence(1, first, **series),
+                   _occurrence(2, first + dt.timedelta(weeks=1), start=dt.time(11, 0), **series),
+                   _occurrence(3, first + dt.timedelta(weeks=2), **series)]
+    body = calendar("x", feed_events(occurrences, base_url="https://ontmoet.example/", stamp=STAMP), stamp=STAMP)
+    events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(body).walk("VEVENT")}
+    assert set(events) == {"reeks-3@ontmoet", "activiteit-2@ontmoet"}
+    assert [d.dt.date() for d in events["reeks-3@ontmoet"]["EXDATE"].dts] == [dt.date(2026, 12, 8)]
+    assert events["activiteit-2@ontmoet"].decoded("DTSTART").time() == dt.time(11, 0)
+
+
+def test_an_activity_without_times_is_an_all_day_event():
+    body = calendar("x", feed_events([_occurrence(5, dt.date(2026, 12, 9), start=None, end=None)],
+                                     base_url="https://ontmoet.example/", stamp=STAMP), stamp=STAMP)
+    event = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (dt.date(2026, 12, 9), dt.date(2026, 12, 10))

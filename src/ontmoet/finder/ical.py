@@ -29,7 +29,7 @@ class FeedEvent:
     uid: str
     summary: str
     start: dt.datetime  # local wall-clock time in Maastricht (naive)
-    end: dt.datetime
+    end: dt.datetime | None  # none: only the start is known (the event takes no time, §3.6.1)
     changed: dt.datetime  # UTC
     location: str = ""
     description: str = ""
@@ -39,6 +39,7 @@ class FeedEvent:
     until: dt.date | None = None
     exdates: tuple[dt.datetime, ...] = field(default_factory=tuple)
     cancelled: bool = False
+    all_day: bool = False  # no times known: the dates alone (VALUE=DATE)
 
 
 def escape(text: str) -> str:
@@ -69,24 +70,34 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _when(name: str, moment: dt.datetime, all_day: bool) -> str:
+    if all_day:
+        return f"{name};VALUE=DATE:{moment:%Y%m%d}"
+    return f"{name};TZID={ZONE}:{_local(moment)}"
+
+
 def calendar(name: str, events: Iterable[FeedEvent], *, stamp: dt.datetime) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{escape(name)}", f"X-WR-TIMEZONE:{ZONE}", *VTIMEZONE]
     for event in events:
         lines += ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{_utc(stamp)}",
                   f"LAST-MODIFIED:{_utc(event.changed)}",
-                  f"DTSTART;TZID={ZONE}:{_local(event.start)}", f"DTEND;TZID={ZONE}:{_local(event.end)}",
-                  f"SUMMARY:{escape(event.summary)}"]
+                  _when("DTSTART", event.start, event.all_day)]
+        if event.end is not None:
+            lines.append(_when("DTEND", event.end, event.all_day))
+        lines.append(f"SUMMARY:{escape(event.summary)}")
         if event.weekly_interval:
             rule = f"RRULE:FREQ=WEEKLY;INTERVAL={event.weekly_interval}"
-            if event.until:
+            if event.until and event.all_day:
+                rule += f";UNTIL={event.until:%Y%m%d}"  # a DATE, as DTSTART is (§3.3.10)
+            elif event.until:
                 # UNTIL in UTC when DTSTART has a TZID (§3.3.10): the end of the last day, Maastricht time.
                 last = dt.datetime.combine(event.until, dt.time(23, 59, 59)).replace(
                     tzinfo=ZoneInfo(ZONE))
                 rule += f";UNTIL={_utc(last)}"
             lines.append(rule)
         for exdate in event.exdates:
-            lines.append(f"EXDATE;TZID={ZONE}:{_local(exdate)}")
+            lines.append(_when("EXDATE", exdate, event.all_day))
         if event.location:
             lines.append(f"LOCATION:{escape(event.location)}")
         if event.description:

@@ -157,10 +157,11 @@ def find(query: FinderQuery, *, moment: dt.datetime | None = None) -> tuple[list
 
 
 def _places_with_activities(query: FinderQuery, today: dt.date) -> set[int]:
-    week = activities.coming(place_pk=None, today=today)
+    wanted = query.category.strip().lower()
+    week = activities.coming_days(today=today, days=7)
     return {o.place_pk for o in week
-            if o.date <= today + dt.timedelta(days=6) and not o.cancelled
-            and (not query.category or o.category.lower() == query.category.lower())
+            if not o.cancelled
+            and (not wanted or wanted in (o.category.lower(), o.category_code.lower()))
             and (not query.for_whom or query.for_whom.lower() in o.for_whom.lower())}
 
 
@@ -182,8 +183,8 @@ def last_modified() -> dt.datetime | None:
 
 
 def _extra_stamps() -> list[dt.datetime | None]:
-    """When what other capabilities add to the public pages last changed (activities, once they are there)."""
-    return []
+    """When what other capabilities add to the public pages last changed: the activities and their series."""
+    return [activities.last_changed()]
 
 
 def buurt_names() -> list[Neighbourhood]:

@@ -23,7 +23,6 @@ from ontmoet.accounts.permissions import public
 from ontmoet.domain.opening_hours import DAY_NAMES, Span
 from ontmoet.finder import errors, ical, jsonld, services, spam
 from ontmoet.finder.activities import activity_feed_events, coming, json_ld_events
-from ontmoet.finder.activities import installed as activities_installed
 from ontmoet.finder.caching import cached_public
 from ontmoet.finder.forms import FinderForm, InitiativeForm
 from ontmoet.finder.models import RETENTION_DAYS
@@ -61,7 +60,7 @@ def finder(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "form": form, "page": page, "total": len(found), "origin": origin, "searched": form.is_bound,
         "query_string": _without(request, "pagina"), "map_query": _without(request, "buurt", "pagina", "lat", "lon"),
-        "chosen_buurt": query.neighbourhood, "buurten": buurt_names(), "activities_known": activities_installed(),
+        "chosen_buurt": query.neighbourhood, "buurten": buurt_names(),
         **map_context(neighbourhood_outlines(), shown),
     }
     if len(found) > MAP_MARKER_LIMIT:
@@ -113,7 +112,9 @@ def place_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _shown(o: Any) -> dict[str, Any]:
     names = DAY_NAMES["en" if (get_language() or "nl").startswith("en") else "nl"]
-    when = f"{names[o.date.weekday()]} {o.date:%d-%m} {o.start:%H:%M}–{o.end:%H:%M}"
+    when = f"{names[o.date.weekday()]} {o.date:%d-%m}"
+    if o.start is not None:
+        when += f" {o.start:%H:%M}" + (f"–{o.end:%H:%M}" if o.end is not None else "")
     return {"title": o.title, "when": when, "for_whom": o.for_whom, "category": o.category,
             "cancelled": o.cancelled}
 
