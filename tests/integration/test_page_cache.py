@@ -94,3 +94,20 @@ def test_the_version_rises_once_per_committed_change_and_not_for_a_rolled_back_o
         services.place_update(place=place, values={"name": "Telhuis 4"}, by=officer)
         services.place_update(place=place, values={"name": "Telhuis 5"}, by=officer)
     assert data_version() == before + 2
+
+
+def test_the_api_list_and_detail_show_a_change_at_once_and_only_what_the_user_may_see(client):
+    officer = UserFactory(username="beleid-cache5", role=Role.POLICY_OFFICER)
+    member = UserFactory(username="bestuur-cache5", role=Role.BOARD_MEMBER)
+    own, other = PlaceFactory(name="API eigen"), PlaceFactory(name="API ander")
+    own.board_accounts.add(member)
+    _login(client, officer)
+    assert {p["name"] for p in client.get("/api/v1/places").json()["results"]} == {"API eigen", "API ander"}
+    assert client.get(f"/api/v1/places/{other.pk}").json()["name"] == "API ander"
+    services.place_update(place=other, values={"name": "API ander 2"}, by=officer)
+    assert "API ander 2" in {p["name"] for p in client.get("/api/v1/places").json()["results"]}
+    assert client.get(f"/api/v1/places/{other.pk}").json()["name"] == "API ander 2"
+    client.logout()
+    _login(client, member)
+    assert [p["name"] for p in client.get("/api/v1/places").json()["results"]] == ["API eigen"]
+    assert client.get(f"/api/v1/places/{other.pk}").status_code == 404

@@ -14,12 +14,16 @@ own short lifetime bounds what could be shown (ADR 0030).
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import transaction
 from django.db.models import F
 
 from ontmoet.core.models import DataVersion
 
 KEY = "data"
+#: How long a cached part lives at most (the bound should a process die between a commit and its rise).
+PAGE_CACHE_SECONDS = 300
 
 
 def data_version() -> int:
@@ -39,3 +43,12 @@ def raise_after_commit() -> None:
     if any(func is _raise_version for _sids, func, _robust in connection.run_on_commit):
         return
     transaction.on_commit(_raise_version, robust=True)
+
+
+def cache_key(name: str, *parts: object) -> str:
+    """A page-cache key under the current data version and day (a scheduled change takes effect at midnight
+    without a write); ``parts`` say whatever else the cached thing depends on. Hashed, so any text is safe."""
+    from django.utils import timezone
+
+    text = "\x1f".join(str(p) for p in (data_version(), timezone.localdate(), *parts))
+    return f"{name}:{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()}"

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
@@ -21,16 +23,18 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ontmoet.accounts.permissions import RolePermission
+from ontmoet.accounts.permissions import RolePermission, page_cache_scope
 from ontmoet.accounts.roles import ALL_ROLES, REGISTER_KEEPERS, Role
 from ontmoet.core.api_errors import Conflict, echo
 from ontmoet.core.api_input import StrictInput
 from ontmoet.core.serializers import BuiltOnceFieldsMixin
+from ontmoet.core.versions import PAGE_CACHE_SECONDS, cache_key
 from ontmoet.places import errors, services
 from ontmoet.places.models import MeetingPlace, Neighbourhood, PlaceTypeChange
 from ontmoet.places.selectors import (
     PlaceFilters,
     editable_fields,
+    ensure_place_visible,
     neighbourhood_list,
     place_get,
     place_list,
@@ -184,6 +188,18 @@ class PlaceListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
         return place_list(user=self.request.user, filters=PlaceFilters(
             type=place_type, neighbourhood=params.get("neighbourhood", "")))
 
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # The answer depends on the data (its version), whose places the user sees, the query and the host (the
+        # page links are absolute): cached under those, so the same list is serialised once (ADR 0030).
+        key = cache_key("api-places", page_cache_scope(request.user), request.get_host(), request.get_full_path(),
+                        get_language())
+        data = caches["pages"].get(key)
+        if data is None:
+            response = super().list(request, *args, **kwargs)
+            caches["pages"].set(key, response.data, PAGE_CACHE_SECONDS)
+            return response
+        return Response(data)
+
     @extend_schema(request=PlaceInput, responses={201: PlaceOutput})
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = PlaceInput(data=request.data)
@@ -212,7 +228,13 @@ class PlaceDetailApi(generics.GenericAPIView):  # type: ignore[type-arg]
     serializer_class = PlaceOutput
 
     def get(self, request: Request, pk: int) -> Response:
-        return Response(PlaceOutput(place_get(user=request.user, pk=pk)).data)
+        ensure_place_visible(user=request.user, pk=pk)  # 404 before anything cached is shown
+        key = cache_key("api-place", pk, request.get_host(), get_language())
+        data = caches["pages"].get(key)
+        if data is None:
+            data = PlaceOutput(place_get(user=request.user, pk=pk)).data
+            caches["pages"].set(key, data, PAGE_CACHE_SECONDS)
+        return Response(data)
 
     @extend_schema(request=PlaceInput, responses={200: PlaceOutput})
     def patch(self, request: Request, pk: int) -> Response:
