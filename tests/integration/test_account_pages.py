@@ -159,3 +159,11 @@ def test_an_expired_or_read_only_token(client):
     ApiToken.objects.filter(user=user).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
     expired = client.get("/api/v1/places", HTTP_AUTHORIZATION=f"Bearer {reader}")
     assert expired.status_code == 401 and "verlopen" in expired.json()["detail"]
+
+
+def test_the_account_page_shows_its_token_table_once_and_a_plain_title(admin_client):
+    user = UserFactory(username="titel", role=Role.DATA_ANALYST)
+    page = admin_client.get(reverse("accounts:user_detail", args=[user.pk])).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, flags=re.S).group(1)
+    assert "<" not in title and title.startswith("titel")
+    assert page.count('id="tokens-heading"') == 1
