@@ -167,3 +167,12 @@ def test_the_account_page_shows_its_token_table_once_and_a_plain_title(admin_cli
     title = re.search(r"<title>(.*?)</title>", page, flags=re.S).group(1)
     assert "<" not in title and title.startswith("titel")
     assert page.count('id="tokens-heading"') == 1
+
+
+@pytest.mark.parametrize("name", ["a\x00b", "regel\neen", "tab\there"])
+def test_a_token_name_with_control_characters_is_refused_and_kept(admin_client, name):
+    user = UserFactory(username="vijandig", role=Role.DATA_ANALYST)
+    response = admin_client.post(reverse("accounts:token_issue", args=[user.pk]),
+                                 {"name": name, "scope": "read", "days": "30"})
+    assert response.status_code == 400
+    assert not ApiToken.objects.filter(user=user).exists()

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.accounts.roles import STAFF_ROLES, Role
+from ontmoet.core.validators import plain_line
 
 
 class User(AbstractUser):
@@ -58,7 +59,7 @@ class ApiToken(models.Model):
     its last use (written at most once a minute)."""
 
     user = models.ForeignKey(User, verbose_name=_("account"), on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(_("naam"), max_length=100)
+    name = models.CharField(_("naam"), max_length=100, validators=[plain_line])
     prefix = models.CharField(_("begin van de sleutel"), max_length=12)
     key_hash = models.CharField(max_length=64, unique=True)
     scope = models.CharField(_("bereik"), max_length=8, choices=TokenScope.choices, default=TokenScope.WRITE)
