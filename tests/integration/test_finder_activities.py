@@ -185,16 +185,18 @@ def test_a_change_to_an_activity_changes_etag_and_last_modified(client, agenda):
     assert [d.date() for d in _exdates(coffee)] == [dt.date(2026, 12, 9), dt.date(2026, 12, 16)]
 
 
-def test_the_demo_gives_the_public_pages_activities(client):
-    """``ontmoet load_demo`` (as in test_demo_data.py): its weekly series show on the place pages and feeds.
-    The demo's series run in 2025 and 2026 until 20 December; this looks from a day in that span."""
+@pytest.mark.parametrize("loaded_on", [WEDNESDAY, dt.datetime(2027, 12, 24, 12, 0, tzinfo=AMS),
+                                       dt.datetime(2031, 1, 2, 9, 0, tzinfo=AMS)])
+def test_the_demo_gives_the_public_pages_activities(client, loaded_on):
+    """``ontmoet load_demo`` (as in test_demo_data.py): its fortnightly series show on the place pages and feeds,
+    whenever the demo is loaded (its dates are relative to that day: also at Christmas and in a later year)."""
     import io
 
     from django.core.management import call_command
 
     from ontmoet.activities.demo import demo_series
 
-    with time_machine.travel(WEDNESDAY, tick=False):
+    with time_machine.travel(loaded_on, tick=False):
         call_command("load_demo", stdout=io.StringIO())
         series = demo_series()
         assert series is not None
@@ -207,4 +209,46 @@ def test_the_demo_gives_the_public_pages_activities(client):
     rules = [e for e in feed.walk("VEVENT") if "RRULE" in e]
     assert rules and all(e["RRULE"]["INTERVAL"] == [2] for e in rules)
     assert len(city.walk("VEVENT")) > len(feed.walk("VEVENT"))
-    assert place.name in found
+    assert found, "every week has demo activities somewhere in the city"
+
+
+def test_the_open_data_gives_the_activities_as_schedules_without_the_cancelled_dates(client, agenda):
+    from dateutil.rrule import WEEKLY, rrule
+
+    from ontmoet.finder.hsds import ident
+    from tests.integration.test_hsds_schema import _validator
+
+    with time_machine.travel(WEDNESDAY, tick=False):
+        detail = client.get(f"/api/v1/hsds/services/{ident(agenda['linde'].pk, 'service')}").json()
+    assert not list(_validator("service").iter_errors(detail))
+    schedules = detail["service_at_locations"][0]["schedules"]
+    taking_place: set[dt.date] = set()
+    for s in schedules:
+        dates = list(rrule(WEEKLY, interval=s["interval"], dtstart=dt.datetime.fromisoformat(s["dtstart"]),
+                           until=dt.datetime.fromisoformat(s["until"])))
+        assert len(dates) == s["count"] and s["byday"] == ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][
+            dates[0].weekday()]
+        taking_place |= {d.date() for d in dates}
+    coffee = {d for d in taking_place if d.weekday() == 2}
+    # The coffee mornings of the coming eight weeks without 9 December (cancelled); the market; not the
+    # private meeting nor the cancelled talk.
+    assert dt.date(2026, 12, 9) not in coffee and dt.date(2026, 12, 2) in coffee and dt.date(2026, 12, 16) in coffee
+    assert len(coffee) == 8
+    assert taking_place - coffee == {dt.date(2026, 12, 5)}
+    market = next(s for s in schedules if s["dtstart"] == "2026-12-05")
+    assert market["opens_at"] == "19:00" and market["closes_at"] == "21:00" and "Kerstmarkt" in market["description"]
+    assert {s["dtstart"] for s in schedules if "Koffieochtend" in s["description"]} == {"2026-12-02", "2026-12-16"}
+
+
+def test_modified_after_sees_a_change_to_an_activity(client, agenda, django_capture_on_commit_callbacks):
+    later = dt.datetime(2026, 12, 10, 9, 0, tzinfo=AMS)
+    with time_machine.travel(later, tick=False):
+        assert client.get("/api/v1/hsds/services", {"modified_after": "2026-12-10T07:00:00Z"}).json()[
+            "total_items"] == 0
+    with time_machine.travel(later + dt.timedelta(hours=1), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        services.activity_cancel(activity=Activity.objects.get(series=agenda["series"], date=dt.date(2026, 12, 16)),
+                                 by=agenda["officer"])
+        listing = client.get("/api/v1/hsds/services", {"modified_after": "2026-12-10T07:00:00Z"}).json()
+    assert [s["name"] for s in listing["contents"]] == ["Ontmoeten bij Buurthuis De Linde"]
+    assert listing["contents"][0]["last_modified"] == "2026-12-10T09:00:00.000Z"

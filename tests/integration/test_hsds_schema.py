@@ -21,7 +21,7 @@ from tests.factories import PlaceFactory
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(ontmoet.finder.__file__).parent / "hsds_schema"
-BASE = "https://raw.githubusercontent.com/openreferral/specification/refs/heads/3.2/schema/"
+BASE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 
 
 def _validator(name: str) -> Draft202012Validator:

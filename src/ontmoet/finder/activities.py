@@ -139,6 +139,63 @@ def _split(items: list[Occurrence]) -> tuple[list[Occurrence], list[Occurrence]]
     return on_rule, apart
 
 
+@dataclass(frozen=True)
+class Run:
+    """Dates of one activity that follow one weekly rule without a gap: what one HSDS schedule can say (HSDS
+    has no EXDATE, so a series with a cancelled date is two runs, and the cancelled date is in neither)."""
+
+    key: str
+    title: str
+    first: dt.date
+    last: dt.date
+    interval_weeks: int
+    count: int
+    start: dt.time | None
+    end: dt.time | None
+    category: str
+    for_whom: str
+
+
+def runs(occurrences: list[Occurrence]) -> list[Run]:
+    """The activities taking place as runs: one per activity without a series or changed on its own, per series
+    one per stretch of its rule's dates without a date left out. ``occurrences`` are the taking-place ones."""
+    out: list[Run] = []
+    series: dict[int, list[Occurrence]] = {}
+    for o in occurrences:
+        if o.cancelled:
+            continue
+        if o.series_pk is None:
+            out.append(_run(f"activiteit-{o.pk}", [o], 1, (o.title, o.start, o.end)))
+        else:
+            series.setdefault(o.series_pk, []).append(o)
+    for pk, items in sorted(series.items()):
+        items.sort(key=lambda o: (o.date, o.pk))
+        on_rule, apart = _split(items)
+        out.extend(_run(f"activiteit-{o.pk}", [o], 1, (o.title, o.start, o.end)) for o in apart)
+        stretch: list[Occurrence] = []
+        for o in on_rule:
+            if stretch and (o.date - stretch[-1].date).days != 7 * o.interval_weeks:
+                out.append(_stretch(pk, stretch))
+                stretch = []
+            stretch.append(o)
+        if stretch:
+            out.append(_stretch(pk, stretch))
+    return sorted(out, key=lambda r: (r.first, r.start or dt.time(0, 0), r.key))
+
+
+def _stretch(series_pk: int, items: list[Occurrence]) -> Run:
+    first = items[0]
+    return _run(f"reeks-{series_pk}-{first.date.isoformat()}", items, first.interval_weeks,
+                first.series_facts or (first.title, first.start, first.end))
+
+
+def _run(key: str, items: list[Occurrence], interval: int,
+         facts: tuple[str, dt.time | None, dt.time | None]) -> Run:
+    title, start, end = facts
+    return Run(key=key, title=title, first=items[0].date, last=items[-1].date, interval_weeks=interval,
+               count=len(items), start=start, end=end, category=items[0].category, for_whom=items[0].for_whom)
+
+
 def _at(day: dt.date, start: dt.time | None) -> dt.datetime:
     return dt.datetime.combine(day, start or dt.time(0, 0))
 

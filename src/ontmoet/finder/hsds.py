@@ -3,8 +3,10 @@
 Each place is one ``organization`` (the place as the residents know it; its board's legal person is not a
 public fact of the register), one ``service`` ("meeting and taking part"), one ``location`` with its
 ``address``, ``accessibility``, ``schedules`` and ``phones``, and the ``service_at_location`` between them.
-Identifiers are UUIDs derived from the place's id, so they stay the same between exports. Times carry the IANA
-zone ``Europe/Amsterdam``.
+The place's activities of the coming weeks are ``schedules`` of that ``service_at_location``: one per run of dates
+that follow one weekly rule (``finder.activities.runs``), so a cancelled date is in no schedule (HSDS has no
+EXDATE). Identifiers are UUIDs derived from the place's id, so they stay the same between exports. Times carry
+the IANA zone ``Europe/Amsterdam``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import uuid
 from typing import Any
 
 from ontmoet.domain.opening_hours import DAYS, Span, holiday_spans, week_table
+from ontmoet.finder.activities import Run
 from ontmoet.places.models import MeetingPlace
 from ontmoet.places.opening_hours import parsed
 
@@ -76,6 +79,28 @@ def schedules(place: MeetingPlace, *, service: bool = False) -> list[dict[str, A
     return out
 
 
+def activity_schedules(place: MeetingPlace, activities: list[Run]) -> list[dict[str, Any]]:
+    """The activities as schedules of the service at the place: weekly from ``dtstart`` until ``until`` with
+    their interval and ``count`` of dates; the title and for whom in words."""
+    owner = ident(place.pk, "service_at_location")
+    out = []
+    for run in activities:
+        words = [run.title, *(w for w in (run.category, run.for_whom and f"voor {run.for_whom}") if w)]
+        item: dict[str, Any] = {
+            "id": ident(place.pk, f"schedule:activity:{run.key}"), "service_at_location_id": owner,
+            "valid_from": run.first.isoformat(), "valid_to": run.last.isoformat(),
+            "dtstart": run.first.isoformat(), "until": run.last.isoformat(), "count": run.count,
+            "freq": "WEEKLY", "interval": run.interval_weeks, "byday": RRULE_DAYS[run.first.weekday()],
+            "wkst": "MO", "description": " — ".join(words), "notes": LOCAL_TIME, "attending_type": "in_person",
+        }
+        if run.start is not None:
+            item["opens_at"] = run.start.strftime("%H:%M")
+        if run.end is not None:
+            item["closes_at"] = run.end.strftime("%H:%M")
+        out.append(item)
+    return out
+
+
 def address(place: MeetingPlace) -> list[dict[str, Any]]:
     if not (place.street or place.postcode):
         return []
@@ -131,14 +156,17 @@ def location(place: MeetingPlace) -> dict[str, Any]:
     return data
 
 
-def service(place: MeetingPlace, base_url: str, *, full: bool = True) -> dict[str, Any]:
+def service(place: MeetingPlace, base_url: str, *, full: bool = True, activities: list[Run] | None = None,
+            changed: dt.datetime | None = None) -> dict[str, Any]:
+    """The place as a service; ``changed`` is when its activities last changed, if later than the place."""
+    modified = max(place.updated_at, changed) if changed is not None else place.updated_at
     data: dict[str, Any] = {
         "id": ident(place.pk, "service"), "organization_id": ident(place.pk, "organization"),
         "name": f"Ontmoeten bij {place.name}",
         "description": place.description or f"Sociale ontmoetingsplek {place.name} in Maastricht.",
         "url": f"{base_url.rstrip('/')}/plekken/{place.pk}", "status": "active",
         "eligibility_description": "Iedereen is welkom.",
-        "last_modified": _stamp(place.updated_at),
+        "last_modified": _stamp(modified),
     }
     if place.public_email:
         data["email"] = place.public_email
@@ -149,6 +177,7 @@ def service(place: MeetingPlace, base_url: str, *, full: bool = True) -> dict[st
         data["service_at_locations"] = [{
             "id": ident(place.pk, "service_at_location"), "service_id": ident(place.pk, "service"),
             "location_id": ident(place.pk, "location"), "location": location(place),
+            "schedules": activity_schedules(place, activities or []),
         }]
     return data
 

@@ -14,9 +14,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.dateparse import parse_date, parse_datetime
 
 from ontmoet.accounts.permissions import public
-from ontmoet.finder import hsds
+from ontmoet.finder import activities, hsds
 from ontmoet.finder.caching import cached_public
-from ontmoet.finder.selectors import public_places
+from ontmoet.finder.selectors import activities_changed, open_data_places
+from ontmoet.places.opening_hours import now_local
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 50
@@ -66,12 +67,10 @@ def services(request: HttpRequest) -> HttpResponse:
                                                                 "bijvoorbeeld 2026-11-01T00:00:00Z."})
     if invalid or page is None or per_page is None:
         return _problem(400, "Ongeldige parameters.", invalid)
-    places = public_places()
-    if since is not None:
-        places = places.filter(updated_at__gt=since)
+    places = open_data_places(modified_after=since)
     total = places.count()
     chosen = list(places[(page - 1) * per_page: page * per_page])
-    items = [hsds.service(p, _base(request), full=False) for p in chosen]
+    items = [hsds.service(p, _base(request), full=False, changed=activities_changed(p)) for p in chosen]
     return JsonResponse(hsds.page(items, number=page, size=per_page, total=total))
 
 
@@ -97,12 +96,15 @@ def service(request: HttpRequest, service_id: str) -> HttpResponse:
     if found is None:
         return JsonResponse({"type": "about:blank", "title": "Niet gevonden.", "status": 404}, status=404,
                             content_type="application/problem+json")
-    return JsonResponse(hsds.service(found, _base(request)))
+    coming = activities.coming(place_pk=found.pk, today=now_local().date())
+    return JsonResponse(hsds.service(found, _base(request), activities=activities.runs(coming),
+                                     changed=activities_changed(found)))
 
 
 def _place_of_service(service_id: str) -> Any:
     """Service ids are derived from place ids (uuid5), so the place is the one whose derived id matches."""
-    for pk in public_places().values_list("pk", flat=True).iterator():
+    places = open_data_places()
+    for pk in places.values_list("pk", flat=True).iterator():
         if hsds.ident(pk, "service") == service_id:
-            return public_places().get(pk=pk)
+            return places.get(pk=pk)
     return None

@@ -11,9 +11,10 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
+from ontmoet.activities.models import Activity, ActivitySeries
 from ontmoet.core.versions import data_version
 from ontmoet.domain.opening_hours import OpeningHours
 from ontmoet.domain.walking import walking_m, walking_minutes
@@ -66,6 +67,28 @@ def public_places(on: dt.date | None = None) -> QuerySet[MeetingPlace]:
             .defer("neighbourhood__geometry", "neighbourhood__district__geometry", "accessibility_notes",
                    "source_title", "source_url", "building_id")
             .order_by("name", "pk"))
+
+
+def _latest_change(model: type[Activity] | type[ActivitySeries]) -> Subquery:
+    return Subquery(model.objects.filter(place=OuterRef("pk")).order_by().values("place")
+                    .annotate(m=Max("changed_at")).values("m")[:1])
+
+
+def open_data_places(*, modified_after: dt.datetime | None = None) -> QuerySet[MeetingPlace]:
+    """The places of the open data, each with when its activities and series last changed
+    (``activity_changed``, ``series_changed``): a change to an activity is a change to the place's service."""
+    places = public_places().annotate(activity_changed=_latest_change(Activity),
+                                      series_changed=_latest_change(ActivitySeries))
+    if modified_after is not None:
+        places = places.filter(Q(updated_at__gt=modified_after) | Q(activity_changed__gt=modified_after)
+                               | Q(series_changed__gt=modified_after))
+    return places
+
+
+def activities_changed(place: MeetingPlace) -> dt.datetime | None:
+    """When the activities of an ``open_data_places`` place last changed."""
+    known = [m for m in (getattr(place, "activity_changed", None), getattr(place, "series_changed", None)) if m]
+    return max(known) if known else None
 
 
 def public_place(pk: int) -> MeetingPlace:
