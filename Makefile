@@ -27,15 +27,17 @@ var/secret_key:
 translations: $(STAMP)
 	$(BIN)/python -m ontmoet.core.translations
 
-# Served as in production: DEBUG off, gunicorn (ontmoet.config.gunicorn), static files through WhiteNoise.
+# Served as in production: DEBUG off, gunicorn (ontmoet.config.gunicorn), static files through WhiteNoise, and the
+# background-job worker (ontmoet db_worker) with the daily reminders in its queue.
 demo: install var/secret_key
 	@$(BIN)/python -m ontmoet.config.launch --host $(HOST) --port $(PORT) --check-port
 	export SECRET_KEY="$$(cat var/secret_key)" DEBUG=0; \
 	$(BIN)/ontmoet migrate --no-input && \
 	$(BIN)/ontmoet collectstatic --no-input --verbosity 0 && \
 	$(BIN)/ontmoet load_demo && \
+	$(BIN)/ontmoet schedule_reminders && \
 	$(BIN)/ontmoet demo_logins && \
-	exec $(BIN)/python -m ontmoet.config.launch --host $(HOST) --port $(PORT)
+	exec $(BIN)/python -m ontmoet.config.launch --host $(HOST) --port $(PORT) --worker
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -39,7 +39,7 @@ def server_env(tmp_path_factory) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
     env.update(SECRET_KEY=TEST_SECRET_KEY, DATABASE_URL="", ONTMOET_VAR_DIR=str(var), WEB_CONCURRENCY="2")
     for command in (["migrate", "--no-input"], ["collectstatic", "--no-input", "--verbosity", "0"],
-                    ["load_demo"], ["demo_logins"]):
+                    ["load_demo"], ["schedule_reminders"], ["demo_logins"]):
         subprocess.run([str(BIN / "ontmoet"), *command], env=env, check=True, capture_output=True, timeout=300)
     return env
 
@@ -54,14 +54,39 @@ def server(server_env, tmp_path_factory) -> Iterator[dict[str, object]]:
     port = free_port()
     log = tmp_path_factory.mktemp("log") / "server.log"
     with log.open("wb") as errors:
-        process = subprocess.Popen([str(BIN / "python"), "-m", "ontmoet.config.launch", "--port", str(port)],
-                                   env=server_env, stdout=subprocess.PIPE, stderr=errors)
+        process = subprocess.Popen([str(BIN / "python"), "-m", "ontmoet.config.launch", "--port", str(port),
+                                    "--worker"], env=server_env, stdout=subprocess.PIPE, stderr=errors)
     line = _read_line(process.stdout, timeout=120)
     answered = _probe(port)
     yield {"port": port, "line": line, "answered_at_line": answered, "process": process, "log": log}
+    workers = _workers(process.pid)
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=60) == 0
     assert _probe(port) is False
+    assert workers and not any(Path(f"/proc/{pid}").exists() for pid in workers), "the worker stops with it"
+
+
+def _workers(parent: int) -> list[int]:
+    """The background-job workers the launcher started (children running ``db_worker``)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == parent and b"db_worker" in command:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_the_background_worker_runs_beside_the_server_with_the_daily_reminders_waiting(server, server_env):
+    import sqlite3
+
+    assert _workers(server["process"].pid), "make demo's launcher starts ontmoet db_worker"
+    with sqlite3.connect(Path(server_env["ONTMOET_VAR_DIR"]) / "ontmoet.sqlite3") as db:
+        waiting = db.execute("SELECT task_path FROM django_tasks_database_dbtaskresult WHERE status = 'READY'")
+        assert [row[0] for row in waiting] == ["ontmoet.subsidies.tasks.daily_reminders"]
 
 
 def _probe(port: int) -> bool:

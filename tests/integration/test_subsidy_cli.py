@@ -27,3 +27,30 @@ def test_run_reminders_runs(cli_env):  # noqa: F811
     result = ontmoet(cli_env, "run_reminders")
     assert result.returncode == 0, result.stderr
     assert "Herinneringen verstuurd: 0." in result.stdout
+
+
+def test_the_daily_job_is_scheduled_once_and_the_worker_runs_it_and_schedules_the_next(cli_env):  # noqa: F811
+    """``schedule_reminders`` puts one job in the queue (twice: still one); the worker runs it once it is due and
+    the job puts tomorrow's in. The queue is the database (django-tasks' DatabaseBackend)."""
+    import datetime as dt
+
+    first = ontmoet(cli_env, "schedule_reminders")
+    assert first.returncode == 0, first.stderr
+    assert "Dagelijkse herinneringen staan klaar voor" in first.stdout and "07:00" in first.stdout
+    again = ontmoet(cli_env, "schedule_reminders")
+    assert again.returncode == 0 and again.stdout == first.stdout
+    database = cli_env["DATABASE_URL"].removeprefix("sqlite:///")
+    with sqlite3.connect(database) as db:
+        rows = db.execute("SELECT status, run_after FROM django_tasks_database_dbtaskresult").fetchall()
+        assert [status for status, _at in rows] == ["READY"]
+        # Make it due now (as the clock would at seven), then let the worker take what is due and stop.
+        db.execute("UPDATE django_tasks_database_dbtaskresult SET run_after = '2000-01-01 06:00:00'")
+    worked = ontmoet(cli_env, "db_worker", "--batch", "--no-startup-delay")
+    assert worked.returncode == 0, worked.stderr
+    with sqlite3.connect(database) as db:
+        rows = db.execute("SELECT status, run_after, return_value FROM django_tasks_database_dbtaskresult "
+                          "ORDER BY enqueued_at").fetchall()
+    assert [status for status, _at, _value in rows] == ["SUCCESSFUL", "READY"]
+    assert '"sent": 0' in rows[0][2]
+    following = dt.datetime.fromisoformat(rows[1][1])
+    assert following > dt.datetime.now(dt.UTC).replace(tzinfo=None)  # stored as UTC: the next run is ahead

@@ -50,6 +50,17 @@ def env_int(name: str, default: int, *, minimum: int = 0, maximum: int | None = 
     return value
 
 
+def env_clock(name: str, default: str) -> tuple[int, int]:
+    """A local time of day, ``HH:MM`` (24 hours), as (hour, minute)."""
+    raw = os.environ.get(name)
+    text = default if raw is None or not raw.strip() else raw.strip()
+    parts = text.split(":")
+    if (len(parts) == 2 and all(p.isascii() and p.isdigit() and len(p) == 2 for p in parts)
+            and int(parts[0]) < 24 and int(parts[1]) < 60):
+        return int(parts[0]), int(parts[1])
+    raise ImproperlyConfigured(f"{name}={raw!r} is not a time of day: use HH:MM, e.g. 07:00.")
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 

@@ -1,10 +1,11 @@
 """Start the production server (gunicorn with ``ontmoet.config.gunicorn``) and say so once it answers.
 
-    python -m ontmoet.config.launch [--host 127.0.0.1] [--port 8000] [--check-port]
+    python -m ontmoet.config.launch [--host 127.0.0.1] [--port 8000] [--check-port] [--worker]
 
 ``make demo`` runs this. It prints "Ontmoet draait op http://HOST:PORT/" only when the port answers an HTTP
 request, and a port that is already taken is one clear line (exit 1), not gunicorn's retries. Ctrl+C or
-SIGTERM stop gunicorn gracefully. ``tests/perf`` starts the same server through :func:`start`.
+SIGTERM stop gunicorn gracefully. ``tests/perf`` starts the same server through :func:`start`. With ``--worker``
+the background-job worker (``ontmoet db_worker``, ADR 0307) runs beside it and stops with it.
 
 This process does not load Django: gunicorn's master does, and warms it before forking (``config/warmup.py``).
 """
@@ -26,6 +27,7 @@ CONFIG = "python:ontmoet.config.gunicorn"
 APP = "ontmoet.config.wsgi:application"
 PROBE_PATH = "/accounts/login"
 START_TIMEOUT_S = 90.0
+WORKER_INTERVAL_S = 30
 
 PORT_TAKEN = ("Poort {port} op {host} is al in gebruik: stop het programma dat hem gebruikt, "
               "of kies een andere poort (make demo PORT=8001).")
@@ -128,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--check-port", action="store_true", help="only check that the port is free")
+    parser.add_argument("--worker", action="store_true", help="also run the background-job worker")
     args = parser.parse_args(argv)
     if args.check_port:
         if port_is_free(args.host, args.port):
@@ -143,11 +146,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    # The queue is polled every WORKER_INTERVAL_S seconds: the daily jobs need no quicker answer.
+    worker = subprocess.Popen([sys.executable, "-m", "ontmoet.manage", "db_worker", "--interval",
+                               str(WORKER_INTERVAL_S)]) if args.worker else None
     print(STARTED.format(host=args.host, port=args.port), flush=True)
     try:
         return server.process.wait()
     except (KeyboardInterrupt, SystemExit):
         return server.stop()
+    finally:
+        if worker is not None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
 
 
 if __name__ == "__main__":

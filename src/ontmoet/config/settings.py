@@ -14,7 +14,7 @@ import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.config.env import env_flag, env_int, env_list, env_text, secret_key
+from ontmoet.config.env import env_clock, env_flag, env_int, env_list, env_text, secret_key
 from ontmoet.policy import PlanError, current_plan
 
 # Generic classes (ModelForm[MeetingPlace], QuerySet[...]) at run time, as the type checker sees them.
@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "ontmoet.core",
     "ontmoet.accounts",
     "ontmoet.places",
@@ -268,3 +270,8 @@ LOGGING = {
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = "subsidies@ontmoet.example"
+
+# Background jobs (django-tasks, ADR 0307): kept in the database, run by `ontmoet db_worker`. The daily
+# reminders run at this local time (HH:MM) and enqueue their next run themselves.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+SUBSIDY_REMINDERS_AT = env_clock("SUBSIDY_REMINDERS_AT", "07:00")
