@@ -138,6 +138,9 @@ def test_the_assessor_gets_the_four_eyes_refusal_in_the_interface_language(clien
 def test_nothing_left_is_said_in_english_too(client, ranking, who, settings):
     client.force_login(who["decider"])
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("subsidies:scheme", args=[ranking["scheme"].pk])).content.decode()
+    assert "Provisional ranking 2026" in page and "Decide the ranking" in page
+    assert "Partly granted" in page or "partly granted" in page
     first = client.post(_rank_url(ranking), follow=True).content.decode()
     assert "The ranking 2026 has been decided: 3 granted (1 of them partly), 2 refused." in first
     again = client.post(_rank_url(ranking), follow=True).content.decode()
