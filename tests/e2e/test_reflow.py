@@ -68,6 +68,7 @@ SKIPPED: dict[str, str] = {
     "subsidies:letter": "download (PDF)",
     "subsidies:scheme_pdf": "download (PDF)",
     "subsidies:scheme_publish": "POST only (a button on the scheme's page)",
+    "subsidies:scheme_rank": "POST only (the ranking form on the scheme's page)",
 }
 
 Objects = dict[str, Any]

@@ -173,6 +173,7 @@ PAGES: dict[str, Target] = {
     "subsidies:scheme": Target(SUBSIDY_READ, ("subsidy_scheme",)),
     "subsidies:scheme_pdf": Target(SUBSIDY_READ, ("subsidy_scheme",)),
     "subsidies:scheme_publish": Target(KEEPERS, ("subsidy_scheme",)),
+    "subsidies:scheme_rank": Target(DECIDE, ("subsidy_ranking", "subsidy_ranking_year")),
 }
 
 #: Every API operation: (method, url name) → who may call it.
@@ -211,6 +212,7 @@ API: dict[tuple[str, str], Target] = {
     ("get", "api-schemes"): Target(SUBSIDY_READ),
     ("post", "api-schemes"): Target(KEEPERS),
     ("get", "api-scheme"): Target(SUBSIDY_READ, ("subsidy_scheme",)),
+    ("post", "api-scheme-rank"): Target(DECIDE, ("subsidy_ranking",)),
     ("get", "api-applications"): Target(SUBSIDY_READ),
     ("post", "api-applications"): Target(BOARD | GRANT),
     ("get", "api-application"): Target(SUBSIDY_READ, ("subsidy_draft",)),
@@ -246,6 +248,7 @@ BODIES = {
     ("post", "api-board-support-close"): {"result": "done", "outcome": "Geholpen"},
     ("post", "api-schemes"): {"name": "Toegangsregeling", "buildingBlock": "B4",
                               "ceilings": [{"year": 2026, "amount": "50000"}]},
+    ("post", "api-scheme-rank"): {"year": 2026},
     ("post", "api-applications"): lambda objects: {"scheme": objects["subsidy_scheme"].pk,
                                                    "place": objects["place"].pk, "year": 2026,
                                                    "amountRequested": "1000"},
@@ -287,8 +290,21 @@ def _subsidy(state: str) -> Any:
     return make
 
 
+def _ranking_scheme(objects: Any) -> Any:
+    """A scheme whose 2026 distributes by ranking, with one advised application of the fixture's place."""
+    from ontmoet.subsidies.models import SchemeYear
+    from tests import factories_subsidies as fs
+
+    made = fs.scheme()
+    SchemeYear.objects.filter(scheme=made).update(distribution="ranking", ranking_dates=["05-01"])
+    fs.application("advised", of=made, place=objects["place"])
+    return made
+
+
 SUBSIDY_OBJECTS: dict[str, Any] = {
     "subsidy_scheme": lambda objects: __import__("tests.factories_subsidies", fromlist=["scheme"]).scheme(),
+    "subsidy_ranking": _ranking_scheme,
+    "subsidy_ranking_year": lambda objects: objects["subsidy_ranking"].years.get(),
     **{f"subsidy_{state}": _subsidy(state) for state in (
         "draft", "submitted", "incomplete", "in_assessment", "advised", "granted", "settlement_requested")},
     "subsidy_letter": lambda objects: objects["subsidy_submitted"].letters.first(),

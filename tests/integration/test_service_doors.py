@@ -191,7 +191,7 @@ CALLS: dict[str, tuple[str, Call]] = {
         "application": _subsidy_objection(by), "founded": False, "motivation": "ongegrond"}),
     "ontmoet.subsidies.services.reminders_send": (Role.GRANT_OFFICER, lambda by: _reminder_due(by)),
     "ontmoet.subsidies.services.scheme_year_rank": (Role.DECISION_MAKER, lambda by: {
-        "scheme_year": _subsidy("advised", by).scheme_year}),
+        "scheme_year": _ranking_year(by)}),
 }
 
 
@@ -243,6 +243,14 @@ def _subsidy(state: str, by: Any, **changes: Any) -> Any:
     from tests.factories_subsidies import for_door
 
     return for_door(state, by, **changes)
+
+
+def _ranking_year(by: Any) -> Any:
+    """A scheme-year that distributes by ranking, with one advised application."""
+    year = _subsidy("advised", by).scheme_year
+    type(year).objects.filter(pk=year.pk).update(distribution="ranking", ranking_dates=["05-01"])
+    year.refresh_from_db()
+    return year
 
 
 def _reminder_due(by: Any) -> dict[str, Any]:

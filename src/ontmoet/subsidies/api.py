@@ -4,6 +4,8 @@
   ``committed``, ``remaining``);
 - ``POST /api/v1/applications``, ``GET /api/v1/applications`` (filters ``scheme``, ``state``, ``year``,
   ``place``), ``GET /api/v1/applications/{id}``;
+- ``POST /api/v1/schemes/{id}/rank`` with ``{"year": ...}``: the ranking of a scheme-year that distributes by
+  ranking (Awb 4:26), answered with the decisions;
 - the steps as ``POST /api/v1/applications/{id}/{step}``. A step the state does not allow answers 409 with the
   reason; a step the person may not take (role, four eyes) 403. Board members see only their own places' (404).
 """
@@ -47,6 +49,9 @@ SERVICE_FIELDS = {"amount_requested": "amountRequested", "distribution": "distri
                   "partial_grants": "partialGrants", "block": "buildingBlock", "__all__": "nonFieldErrors"}
 CONFLICT = OpenApiResponse(description="De stap kan niet in de huidige status van de aanvraag; de reden staat in "
                                        "detail.")
+
+RANK_CONFLICT = OpenApiResponse(description="De regeling verdeelt niet op rangorde in dit jaar, of er is niets meer "
+                                            "te rangschikken; de reden staat in detail.")
 
 
 def _api_error(error: ValidationError) -> serializers.ValidationError:
@@ -193,6 +198,10 @@ class EmptyInput(StrictInput):
     pass
 
 
+class RankInput(StrictInput):
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+
+
 class DecisionOutput(serializers.Serializer[Any]):
     application = ApplicationOutput()
     amountGranted = serializers.DecimalField(max_digits=12, decimal_places=2)
@@ -240,6 +249,41 @@ class SchemeDetailApi(generics.RetrieveAPIView):  # type: ignore[type-arg]
 
     def get_object(self) -> Scheme:
         return get_object_or_404(Scheme.objects.prefetch_related("years"), pk=self.kwargs["pk"])
+
+
+class SchemeRankApi(generics.GenericAPIView):  # type: ignore[type-arg]
+    """The ranking of one scheme-year (POST only)."""
+
+    permission_classes = [RolePermission]
+    read_roles: ClassVar[frozenset[str]] = frozenset()
+    write_roles = frozenset(Role(r) for r in TRANSITIONS[Action.DECIDE].roles)
+    pagination_class = None  # the answer is the round's decisions, all of them
+
+    @extend_schema(request=RankInput, responses={200: DecisionOutput(many=True), 409: RANK_CONFLICT}, description=(
+        "Rangschikken (Awb 4:26): alle aanvragen met een advies in dit jaar van de regeling worden samen besloten, "
+        "op volgorde van de score van het afwegingskader (bij gelijke score wie het eerst volledig was, dan het "
+        "laagste nummer) tot het plafond is bereikt; de rest wordt afgewezen wegens het plafond of, waar de "
+        "regeling dat toestaat, gedeeltelijk verleend. Het antwoord geeft elk besluit. Een jaar zonder plafond is "
+        "400; een regeling die niet op rangorde verdeelt of niets meer te rangschikken heeft 409; wie een van de "
+        "aanvragen beoordeelde of adviseerde, rangschikt niet (403)."))
+    def post(self, request: Request, pk: int) -> Response:
+        scheme = get_object_or_404(Scheme, pk=pk)
+        data = RankInput(data=request.data if request.data else {})
+        data.is_valid(raise_exception=True)
+        year = SchemeYear.objects.filter(scheme=scheme, year=data.validated_data["year"]).first()
+        if year is None:
+            raise serializers.ValidationError({"year": [f"Deze regeling heeft geen plafond voor "
+                                                        f"{data.validated_data['year']}."]})
+        try:
+            decisions = services.scheme_year_rank(scheme_year=year, by=request.user)  # type: ignore[arg-type]
+        except services.StepRefused as refused:
+            raise Conflict(refused.text_nl) from refused
+        except ValidationError as error:
+            raise _api_error(error) from error
+        applications = selectors.applications_for(request.user).prefetch_related("letters").in_bulk(
+            [d.application_id for d in decisions])
+        return Response([{"application": ApplicationOutput(applications[d.application_id]).data,
+                          "amountGranted": f"{d.amount:.2f}", "decisionReason": d.reason} for d in decisions])
 
 
 # --- applications -----------------------------------------------------------------------------------------------

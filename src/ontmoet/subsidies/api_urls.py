@@ -14,6 +14,7 @@ STEPS = {
 urlpatterns = [
     path("schemes", api.SchemeListCreateApi.as_view(), name="api-schemes"),
     path("schemes/<int:pk>", api.SchemeDetailApi.as_view(), name="api-scheme"),
+    path("schemes/<int:pk>/rank", api.SchemeRankApi.as_view(), name="api-scheme-rank"),
     path("applications", api.ApplicationListCreateApi.as_view(), name="api-applications"),
     path("applications/<int:pk>", api.ApplicationDetailApi.as_view(), name="api-application"),
     *(path(f"applications/<int:pk>/{step}", view.as_view(), name=f"api-application-{step}")

@@ -18,9 +18,21 @@ from ontmoet.accounts.permissions import restrict_to_acted_for
 from ontmoet.core.plan import policy_plan
 from ontmoet.core.registry import IndicatorReading
 from ontmoet.domain.subsidies import deadlines
+from ontmoet.domain.subsidies.amounts import AmountRuleError, CostBased, FixedPerPlaceType
+from ontmoet.domain.subsidies.ceiling import DecisionReason, DistributionMethod, RankedApplication, rank_down
 from ontmoet.domain.subsidies.ledger import Booked, Difference, Expected, SchemeYearTotals, reconcile
 from ontmoet.finance.models import EntryKind, LedgerEntry
-from ontmoet.subsidies.models import Application, ApplicationState, Scheme, SchemeYear
+from ontmoet.places.models import MeetingPlace
+from ontmoet.subsidies.models import (
+    Advice,
+    AdviceChoice,
+    AmountRule,
+    Application,
+    ApplicationState,
+    Distribution,
+    Scheme,
+    SchemeYear,
+)
 
 LEDGER_SOURCE = "subsidies"
 #: States in which a decision term runs for the municipality.
@@ -126,6 +138,122 @@ def cumulation(application: Application) -> QuerySet[Application]:
 
 def scheme_year_figures(scheme: Scheme) -> list[SchemeYear]:
     return list(scheme.years.order_by("year"))
+
+
+def place_type(place: MeetingPlace | int, on: dt.date | None = None) -> str | None:
+    """The type of the place in force on ``on`` (today when None)."""
+    pk = place if isinstance(place, int) else place.pk
+    found = MeetingPlace.objects.with_type(on=on).filter(pk=pk).first()
+    return getattr(found, "type", None)
+
+
+def amount_rule_of(scheme: Scheme) -> FixedPerPlaceType | CostBased:
+    """The scheme's amount rule as the domain computes it."""
+    if scheme.amount_rule == AmountRule.FIXED_PER_TYPE:
+        return FixedPerPlaceType(dict(scheme.fixed_amounts))
+    return CostBased(maximum=scheme.maximum_amount or 10**9)
+
+
+def latest_advice(application: Application) -> Advice | None:
+    """The advice the decision follows: the latest one (prefetched advices are used when present)."""
+    return max(application.advices.all(), key=lambda a: (a.at, a.pk), default=None)
+
+
+#: The states from which a ranking decides an application (Awb 4:26: all of them together at the ranking date).
+RANKING_STATES = (ApplicationState.ADVISED, ApplicationState.POSTPONED)
+
+
+def ranking_entry(application: Application, amount: Decimal) -> RankedApplication:
+    """An application as the ranking sees it: its amount, when it became complete and its afwegingskader
+    score (no assessment: score 0; not yet marked complete: now, so it goes after those that were)."""
+    score = application.assessment.score if application.assessment else Decimal(0)
+    return RankedApplication(application.pk, Decimal(amount), application.completed_at or timezone.now(),
+                             Decimal(score))
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    """One application in the ranking preview: what it asks (as advised) and what the ranking would give it."""
+
+    application: Application
+    position: int | None  # its place on the list; None for an advice to refuse (refused on the merits)
+    score: Decimal
+    amount: Decimal
+    granted: Decimal
+    reason: DecisionReason
+    remaining_before: Decimal
+    problem: str = ""  # why it cannot be ranked as it stands (the amount rule), in the interface language
+
+
+@dataclass(frozen=True)
+class RankingPreview:
+    """What ``services.scheme_year_rank`` would decide now (nothing is saved)."""
+
+    scheme_year: SchemeYear
+    rows: list[RankingRow]
+
+    @property
+    def granted(self) -> int:
+        return sum(1 for r in self.rows if r.reason is DecisionReason.GRANTED and not r.problem)
+
+    @property
+    def partial(self) -> int:
+        return sum(1 for r in self.rows if r.reason is DecisionReason.PARTIAL_CEILING and not r.problem)
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for r in self.rows if r.granted == 0 and not r.problem)
+
+    @property
+    def problems(self) -> int:
+        return sum(1 for r in self.rows if r.problem)
+
+    @property
+    def granted_total(self) -> Decimal:
+        return sum((r.granted for r in self.rows if not r.problem), Decimal(0))
+
+    @property
+    def remaining_after(self) -> Decimal:
+        return max(self.scheme_year.ceiling - self.scheme_year.committed - self.granted_total, Decimal(0))
+
+
+def ranking_preview(scheme_year: SchemeYear, language: str = "nl") -> RankingPreview:
+    """The candidates of a ranking scheme-year in the order the ranking takes them (score, highest first; then
+    the moment it became complete; then the number), each with what it would get under the ceiling, followed by
+    the advices to refuse. The same domain function decides as the ranking itself (``rank_down``)."""
+    candidates = list(Application.objects.filter(scheme_year=scheme_year, state__in=RANKING_STATES)
+                      .select_related("scheme", "place", "assessment").prefetch_related("advices").order_by("pk"))
+    left = max(scheme_year.ceiling - scheme_year.committed, Decimal(0))
+    entries, refusals, problems = [], [], []
+    for application in candidates:
+        advice = latest_advice(application)
+        if advice is None or advice.advice != AdviceChoice.GRANT:
+            refusals.append(application)
+            continue
+        requested = advice.amount if advice.amount else application.amount_requested
+        try:
+            amount = amount_rule_of(application.scheme).amount_for(place_type=place_type(application.place_id),
+                                                                  requested=requested)
+        except AmountRuleError as exc:
+            problems.append((application, exc.text_en if language.startswith("en") else exc.text_nl))
+            continue
+        entries.append((application, ranking_entry(application, amount)))
+    by_id = {a.pk: a for a, _e in entries}
+    rows = [RankingRow(by_id[item.id], n, item.score, item.amount, outcome.granted, outcome.reason,
+                       outcome.remaining_before)
+            for n, (item, outcome) in enumerate(rank_down(
+                [e for _a, e in entries], method=DistributionMethod.RANKING, ceiling=scheme_year.ceiling,
+                committed=scheme_year.committed, partial_allowed=scheme_year.scheme.partial_grants), start=1)]
+    rows += [RankingRow(a, None, Decimal(a.assessment.score if a.assessment else 0), Decimal(0), Decimal(0),
+                        DecisionReason.REFUSED, left) for a in refusals]
+    rows += [RankingRow(a, None, Decimal(a.assessment.score if a.assessment else 0), a.amount_requested,
+                        Decimal(0), DecisionReason.REFUSED, left, problem=text) for a, text in problems]
+    return RankingPreview(scheme_year, rows)
+
+
+def ranking_years(scheme: Scheme) -> list[SchemeYear]:
+    """The scheme's years that distribute by ranking (Awb 4:26), oldest first."""
+    return list(scheme.years.filter(distribution=Distribution.RANKING).select_related("scheme").order_by("year"))
 
 
 def ledger_differences() -> list[Difference]:

@@ -31,11 +31,10 @@ from ontmoet.core.locks import serialise
 from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import compute_budget
 from ontmoet.domain.subsidies import deadlines
-from ontmoet.domain.subsidies.amounts import AmountRuleError, CostBased, FixedPerPlaceType
+from ontmoet.domain.subsidies.amounts import AmountRuleError, FixedPerPlaceType
 from ontmoet.domain.subsidies.ceiling import DecisionReason as Reason
 from ontmoet.domain.subsidies.ceiling import (
     DistributionMethod,
-    RankedApplication,
     grant_under_ceiling,
     objection_under_ceiling,
     rank_down,
@@ -47,7 +46,6 @@ from ontmoet.subsidies import errors, letters, selectors
 from ontmoet.subsidies.models import (
     Advice,
     AdviceChoice,
-    AmountRule,
     Application,
     Decision,
     DecisionKind,
@@ -185,17 +183,6 @@ def _amount(value: Any) -> Decimal:
     return amount
 
 
-def _place_type(place: MeetingPlace, on: dt.date | None = None) -> str | None:
-    found = MeetingPlace.objects.with_type(on=on).filter(pk=place.pk).first()
-    return getattr(found, "type", None)
-
-
-def _amount_rule_of(scheme: Scheme) -> FixedPerPlaceType | CostBased:
-    if scheme.amount_rule == AmountRule.FIXED_PER_TYPE:
-        return FixedPerPlaceType(dict(scheme.fixed_amounts))
-    return CostBased(maximum=scheme.maximum_amount or 10**9)
-
-
 @state_change(roles=SUBSIDY_APPLICANTS, system=True)
 def application_create(*, scheme: Scheme, place: MeetingPlace, year: int, amount_requested: Any = None,
                        activity_type: str = "", description: str = "", by: User | None,
@@ -206,10 +193,10 @@ def application_create(*, scheme: Scheme, place: MeetingPlace, year: int, amount
     scheme_year = SchemeYear.objects.filter(scheme=scheme, year=year).first()
     if scheme_year is None:
         raise ValidationError({"year": errors.SCHEME_YEAR_MISSING % {"year": year}})
-    place_type = _place_type(place)
+    place_type = selectors.place_type(place)
     if scheme.eligible_types and place_type not in scheme.eligible_types:
         raise ValidationError({"place": errors.PLACE_NOT_ELIGIBLE})
-    rule = _amount_rule_of(scheme)
+    rule = selectors.amount_rule_of(scheme)
     if isinstance(rule, FixedPerPlaceType) and amount_requested in (None, ""):
         try:  # a fixed amount per place type: the application asks for that amount
             requested = rule.amount_for(place_type=place_type, requested=ZERO)
@@ -421,7 +408,7 @@ def application_complete(*, application: Application, by: User) -> Application:
     application = _locked(application, by)
     to = _check(application, Action.COMPLETE, by)
     _assessment, record = assessment_for_application(
-        request=AssessmentRequest(place=application.place, type=_place_type(application.place)),
+        request=AssessmentRequest(place=application.place, type=selectors.place_type(application.place)),
         reference=application.reference, by=by)
     application.assessment = record
     application.officer = application.officer or by
@@ -542,8 +529,8 @@ def _decide_one(application: Application, granted: Decimal, reason: Reason, left
 def _grant_amount(application: Application, amount: Any) -> Decimal:
     requested = _amount(amount if amount not in (None, "") else application.amount_requested)
     try:  # the scheme's amount rule: the fixed amount of the place's type, or the costs up to the maximum
-        return _amount_rule_of(application.scheme).amount_for(place_type=_place_type(application.place),
-                                                              requested=requested)
+        return selectors.amount_rule_of(application.scheme).amount_for(
+            place_type=selectors.place_type(application.place), requested=requested)
     except AmountRuleError as exc:
         raise StepRefused("amount_rule", exc.text_nl, exc.text_en) from exc
 
@@ -556,24 +543,26 @@ def scheme_year_rank(*, scheme_year: SchemeYear, by: User) -> list[Decision]:
     on the merits. Four eyes per application: whoever assessed one of them cannot rank."""
     serialise(f"subsidies:ceiling:{scheme_year.pk}")
     year = SchemeYear.objects.select_for_update().get(pk=scheme_year.pk)
+    if year.distribution != Distribution.RANKING:
+        raise StepRefused("not_ranking", "Deze regeling verdeelt niet op rangorde: de aanvragen worden een voor een "
+                          "besloten.", "This scheme does not distribute by ranking: applications are decided one "
+                          "by one.")
     candidates = [_locked(a, by) for a in Application.objects.filter(
-        scheme_year=year, state__in=[State.ADVISED, State.POSTPONED]).order_by("pk")]
+        scheme_year=year, state__in=selectors.RANKING_STATES).order_by("pk")]
+    if not candidates:
+        raise StepRefused("nothing_to_rank", "Er zijn geen aanvragen met een advies meer om te rangschikken.",
+                          "There are no advised applications left to rank.")
     ranked, refusals = [], []
     for application in candidates:
-        advice = application.advices.order_by("-at", "-id").first()
+        advice = selectors.latest_advice(application)
         grant = advice is not None and advice.advice == AdviceChoice.GRANT
         _check(application, Action.DECIDE, by, target=State.GRANTED if grant else State.REFUSED)
         if not grant:
             refusals.append(application)
             continue
         assert advice is not None
-        score = application.assessment.score if application.assessment else ZERO
-        ranked.append((application, RankedApplication(
-            application.pk, _grant_amount(application, advice.amount or None),
-            application.completed_at or timezone.now(), Decimal(score))))
-    if not candidates:
-        nothing_changed()
-        return []
+        ranked.append((application, selectors.ranking_entry(application,
+                                                            _grant_amount(application, advice.amount or None))))
     by_id = {a.pk: a for a, _r in ranked}
     decisions = [_decide_one(a, ZERO, Reason.REFUSED, year.remaining, by) for a in refusals]
     for item, outcome in rank_down([r for _a, r in ranked], method=DistributionMethod.RANKING, ceiling=year.ceiling,

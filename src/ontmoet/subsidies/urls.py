@@ -17,4 +17,5 @@ urlpatterns = [
     path("regelingen/<int:pk>", views.scheme, name="scheme"),
     path("regelingen/<int:pk>.pdf", views.scheme_pdf, name="scheme_pdf"),
     path("regelingen/<int:pk>/publiceren", views.scheme_publish, name="scheme_publish"),
+    path("regelingen/<int:pk>/jaren/<int:year_pk>/rangschikken", views.scheme_rank, name="scheme_rank"),
 ]

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,11 +30,14 @@ from ontmoet.core.audit import audit_events_for
 from ontmoet.core.audit_display import readable_events
 from ontmoet.core.plan import policy_plan
 from ontmoet.domain.subsidies.ceiling import grant_under_ceiling
-from ontmoet.domain.subsidies.lifecycle import Action, allowed_actions
+from ontmoet.domain.subsidies.lifecycle import TRANSITIONS, Action, TransitionRefused, allowed_actions
 from ontmoet.places.models import MeetingPlace
 from ontmoet.subsidies import letters, selectors, services
 from ontmoet.subsidies.forms import ApplicationForm, DocumentForm, StepForm
-from ontmoet.subsidies.models import Application, ApplicationState, LetterKind, Scheme
+from ontmoet.subsidies.models import Application, ApplicationState, DecisionReason, LetterKind, Scheme, SchemeYear
+
+#: Who may decide, and so rank a scheme-year: the transition table's roles of the decision.
+DECIDERS = frozenset(Role(r) for r in TRANSITIONS[Action.DECIDE].roles)
 
 STEP_LABELS = {
     Action.SUBMIT: gettext_lazy("Indienen"),
@@ -259,10 +262,51 @@ def schemes(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_roles(SUBSIDY_READERS)
 def scheme(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The publication of a scheme: its ceiling and distribution method per year (Awb 4:26)."""
+    """The publication of a scheme: its ceiling and distribution method per year (Awb 4:26). Those who decide
+    also see, per year that distributes by ranking, the ranking as it would be decided now, and its form."""
     item = get_object_or_404(Scheme, pk=pk)
+    rankings = []
+    if request.user.role in DECIDERS:
+        language = get_language() or "nl"
+        for year in selectors.ranking_years(item):
+            preview = selectors.ranking_preview(year, language)
+            rows = [{"row": row, "reason": DecisionReason(row.reason.value).label} for row in preview.rows]
+            rankings.append({"year": year, "preview": preview, "rows": rows})
     return render(request, "subsidies/scheme.html", {"scheme": item, "text": letters.publication_text(item),
-                                                      "can_publish": request.user.role in SCHEME_KEEPERS})
+                                                      "can_publish": request.user.role in SCHEME_KEEPERS,
+                                                      "rankings": rankings})
+
+
+def _in_language(request: AuthenticatedHttpRequest, text_nl: str, text_en: str) -> str:
+    return text_nl if request.LANGUAGE_CODE == "nl" else text_en
+
+
+@require_roles(DECIDERS)
+@require_POST
+def scheme_rank(request: AuthenticatedHttpRequest, pk: int, year_pk: int) -> HttpResponse:
+    """Decide the scheme-year's advised applications down the ranking (Awb 4:26). A refusal (nothing left to
+    rank, not a ranking scheme, four eyes) is explained on the scheme's page in the interface language."""
+    year = get_object_or_404(SchemeYear.objects.select_related("scheme"), pk=year_pk, scheme_id=pk)
+    try:
+        decisions = services.scheme_year_rank(scheme_year=year, by=request.user)
+    except services.StepRefused as refused:
+        messages.error(request, _in_language(request, refused.text_nl, refused.text_en))
+    except PermissionDenied as denied:  # four eyes: the table's reason, in both languages
+        cause = denied.__cause__
+        if isinstance(cause, TransitionRefused):
+            messages.error(request, _in_language(request, cause.text_nl, cause.text_en))
+        else:
+            messages.error(request, str(denied) or _("U mag deze rangschikking niet vaststellen."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        granted = sum(1 for d in decisions if d.amount > 0)
+        partial = sum(1 for d in decisions if d.reason == DecisionReason.PARTIAL_CEILING)
+        messages.success(request, _(
+            "De rangschikking %(year)s is vastgesteld: %(granted)d verleend (waarvan %(partial)d gedeeltelijk), "
+            "%(refused)d afgewezen.") % {"year": year.year, "granted": granted, "partial": partial,
+                                         "refused": len(decisions) - granted})
+    return redirect("subsidies:scheme", pk)
 
 
 @require_roles(SUBSIDY_READERS)
