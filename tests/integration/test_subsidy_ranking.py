@@ -228,3 +228,41 @@ def test_the_openapi_schema_documents_the_ranking(client):
     answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert answer == {"type": "array", "items": {"$ref": "#/components/schemas/DecisionOutput"}}
     assert [p["name"] for p in operation["parameters"]] == ["id"]  # no paging: every decision of the round
+
+
+# --- ranking dates (peilmomenten) ----------------------------------------------------------------------------------
+
+
+def test_no_round_before_the_first_ranking_date(client, ranking, who):
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2026, 4, 30, 12, 0, tzinfo=dt.UTC), tick=False):
+        client.force_login(who["decider"])
+        page = client.get(reverse("subsidies:scheme", args=[ranking["scheme"].pk])).content.decode()
+        assert "De rangschikking is op het peilmoment 01-05-2026; eerder kan ze niet worden vastgesteld." in page
+        refused = client.post(_rank_url(ranking), follow=True).content.decode()
+    assert "De rangschikking van 2026 is op 01-05-2026; eerder kan ze niet worden vastgesteld." in refused
+    assert not Application.objects.filter(scheme_year=ranking["year"], state="granted").exists()
+
+
+def test_applications_complete_after_the_date_wait_for_the_next_one(client, ranking, who):
+    """Two dates, 1 May and 1 November: on 2 June the round is held for 1 May and takes only those complete by
+    then; the others wait for 1 November, when the last round takes what is advised."""
+    import time_machine
+
+    SchemeYear.objects.filter(pk=ranking["year"].pk).update(ranking_dates=["05-01", "11-01"])
+    apps = ranking["apps"]
+    late = [apps[0], apps[2], ranking["refused"]]
+    Application.objects.filter(pk__in=[a.pk for a in late]).update(
+        completed_at=dt.datetime(2026, 5, 20, tzinfo=dt.UTC))
+    with time_machine.travel(dt.datetime(2026, 6, 2, 12, 0, tzinfo=dt.UTC), tick=False):
+        client.force_login(who["decider"])
+        page = client.get(reverse("subsidies:scheme", args=[ranking["scheme"].pk])).content.decode()
+        assert "Peilmoment 01-05-2026" in page and "3 aanvragen wachten op het volgende peilmoment, 01-11-2026." in page
+        client.post(_rank_url(ranking))
+    decided = set(Application.objects.filter(scheme_year=ranking["year"], state="granted").values_list("pk", flat=True))
+    assert decided == {apps[1].pk, apps[3].pk}
+    with time_machine.travel(dt.datetime(2026, 11, 2, 12, 0, tzinfo=dt.UTC), tick=False):
+        client.force_login(who["decider"])  # months later: a new session
+        client.post(_rank_url(ranking))
+    assert not Application.objects.filter(scheme_year=ranking["year"], state__in=["advised", "postponed"]).exists()

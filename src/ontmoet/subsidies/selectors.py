@@ -21,6 +21,7 @@ from ontmoet.domain.subsidies import deadlines
 from ontmoet.domain.subsidies.amounts import AmountRuleError, CostBased, FixedPerPlaceType
 from ontmoet.domain.subsidies.ceiling import DecisionReason, DistributionMethod, RankedApplication, rank_down
 from ontmoet.domain.subsidies.ledger import Booked, Difference, Expected, SchemeYearTotals, reconcile
+from ontmoet.domain.subsidies.ranking_dates import RankingMoment, moment_on
 from ontmoet.finance.models import EntryKind, LedgerEntry
 from ontmoet.places.models import MeetingPlace
 from ontmoet.subsidies.models import (
@@ -163,6 +164,23 @@ def latest_advice(application: Application) -> Advice | None:
 RANKING_STATES = (ApplicationState.ADVISED, ApplicationState.POSTPONED)
 
 
+def ranking_moment(scheme_year: SchemeYear, today: dt.date | None = None) -> RankingMoment:
+    """Where the scheme-year's ranking stands today (``domain.subsidies.ranking_dates``)."""
+    return moment_on(scheme_year.year, scheme_year.ranking_dates, today or timezone.localdate())
+
+
+def ranking_candidates(scheme_year: SchemeYear, moment: RankingMoment) -> QuerySet[Application]:
+    """The applications a round held for ``moment`` decides: advised (or postponed); while a later ranking date of
+    the year is still to come, only those complete by the end of the date passed (local time)."""
+    rows = Application.objects.filter(scheme_year=scheme_year, state__in=RANKING_STATES)
+    if moment.too_early:
+        return rows.none()
+    if moment.held_for is not None and moment.upcoming is not None:
+        end = timezone.make_aware(dt.datetime.combine(moment.held_for + dt.timedelta(days=1), dt.time(0, 0)))
+        rows = rows.filter(completed_at__lt=end)
+    return rows
+
+
 def ranking_entry(application: Application, amount: Decimal) -> RankedApplication:
     """An application as the ranking sees it: its amount, when it became complete and its afwegingskader
     score (no assessment: score 0; not yet marked complete: now, so it goes after those that were)."""
@@ -191,6 +209,9 @@ class RankingPreview:
 
     scheme_year: SchemeYear
     rows: list[RankingRow]
+    moment: RankingMoment
+    #: Advised applications complete after the ranking date: they wait for the next round.
+    waiting: int = 0
 
     @property
     def granted(self) -> int:
@@ -217,12 +238,15 @@ class RankingPreview:
         return max(self.scheme_year.ceiling - self.scheme_year.committed - self.granted_total, Decimal(0))
 
 
-def ranking_preview(scheme_year: SchemeYear, language: str = "nl") -> RankingPreview:
+def ranking_preview(scheme_year: SchemeYear, language: str = "nl", today: dt.date | None = None) -> RankingPreview:
     """The candidates of a ranking scheme-year in the order the ranking takes them (score, highest first; then
     the moment it became complete; then the number), each with what it would get under the ceiling, followed by
     the advices to refuse. The same domain function decides as the ranking itself (``rank_down``)."""
-    candidates = list(Application.objects.filter(scheme_year=scheme_year, state__in=RANKING_STATES)
-                      .select_related("scheme", "place", "assessment").prefetch_related("advices").order_by("pk"))
+    moment = ranking_moment(scheme_year, today)
+    chosen = ranking_candidates(scheme_year, moment)
+    waiting = Application.objects.filter(scheme_year=scheme_year, state__in=RANKING_STATES).count() - chosen.count()
+    candidates = list(chosen.select_related("scheme", "place", "assessment").prefetch_related("advices")
+                      .order_by("pk"))
     left = max(scheme_year.ceiling - scheme_year.committed, Decimal(0))
     entries, refusals, problems = [], [], []
     for application in candidates:
@@ -248,7 +272,7 @@ def ranking_preview(scheme_year: SchemeYear, language: str = "nl") -> RankingPre
                         DecisionReason.REFUSED, left) for a in refusals]
     rows += [RankingRow(a, None, Decimal(a.assessment.score if a.assessment else 0), a.amount_requested,
                         Decimal(0), DecisionReason.REFUSED, left, problem=text) for a, text in problems]
-    return RankingPreview(scheme_year, rows)
+    return RankingPreview(scheme_year, rows, moment, waiting)
 
 
 def ranking_years(scheme: Scheme) -> list[SchemeYear]:

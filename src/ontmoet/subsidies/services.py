@@ -540,15 +540,22 @@ def scheme_year_rank(*, scheme_year: SchemeYear, by: User) -> list[Decision]:
     """The ranking date of a ranking scheme-year: every advised application is decided down the list ranked by
     its afwegingskader score (ties: the moment it became complete, then its number) until the ceiling is used;
     the rest is refused for the ceiling, or partly granted where the scheme allows. Advice to refuse is a refusal
-    on the merits. Four eyes per application: whoever assessed one of them cannot rank."""
+    on the merits. Four eyes per application: whoever assessed one of them cannot rank. A year with ranking dates
+    is ranked from its first date on, for the applications complete by the latest date passed (``selectors.
+    ranking_moment``); those complete later wait for the next round."""
     serialise(f"subsidies:ceiling:{scheme_year.pk}")
     year = SchemeYear.objects.select_for_update().get(pk=scheme_year.pk)
     if year.distribution != Distribution.RANKING:
         raise StepRefused("not_ranking", "Deze regeling verdeelt niet op rangorde: de aanvragen worden een voor een "
                           "besloten.", "This scheme does not distribute by ranking: applications are decided one "
                           "by one.")
-    candidates = [_locked(a, by) for a in Application.objects.filter(
-        scheme_year=year, state__in=selectors.RANKING_STATES).order_by("pk")]
+    moment = selectors.ranking_moment(year)
+    if moment.too_early:
+        assert moment.upcoming is not None
+        raise StepRefused("before_ranking_date", f"De rangschikking van {year.year} is op "
+                          f"{moment.upcoming:%d-%m-%Y}; eerder kan ze niet worden vastgesteld.",
+                          f"The {year.year} ranking is on {moment.upcoming:%d-%m-%Y}; it cannot be decided earlier.")
+    candidates = [_locked(a, by) for a in selectors.ranking_candidates(year, moment).order_by("pk")]
     if not candidates:
         raise StepRefused("nothing_to_rank", "Er zijn geen aanvragen met een advies meer om te rangschikken.",
                           "There are no advised applications left to rank.")
