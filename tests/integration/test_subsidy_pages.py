@@ -128,3 +128,35 @@ def test_the_scheme_publication_page_and_pdf(client, who):
     client.post(reverse("subsidies:scheme_publish", args=[scheme.pk]), {"channel": "Gemeenteblad"})
     assert Scheme.objects.get(pk=scheme.pk).published_on is not None
     assert client.get(reverse("subsidies:scheme_pdf", args=[scheme.pk])).content.startswith(b"%PDF-")
+
+
+def test_the_queue_is_paged_keeping_the_filters(client, who):
+    """Fifty a page, the first term to pass first; the page links keep the filters."""
+    from django.utils import timezone
+
+    from ontmoet.subsidies.views import QUEUE_PAGE_SIZE
+    from tests.factories import PlaceFactory
+
+    scheme = fs.scheme(key="paged")
+    first = fs.application("submitted", of=scheme, who=who)
+    year = first.scheme_year
+    today = timezone.localdate()
+    place = PlaceFactory()
+    Application.objects.bulk_create([
+        Application(scheme=scheme, scheme_year=year, place=place, year=year.year, state="submitted",
+                    amount_requested=1000, received_on=today, decision_due=today + dt.timedelta(days=10 + i))
+        for i in range(QUEUE_PAGE_SIZE + 5)])
+    Application.objects.filter(pk=first.pk).update(decision_due=today + dt.timedelta(days=1))
+    client.force_login(who["officer"])
+    page = client.get(reverse("subsidies:index"), {"regeling": scheme.pk}).content.decode()
+    assert first.reference in page  # its term passes first
+    assert f"Aanvraag 1–{QUEUE_PAGE_SIZE} van {QUEUE_PAGE_SIZE + 6}." in page
+    assert f'href="?regeling={scheme.pk}&amp;page=2"' in page
+    second = client.get(reverse("subsidies:index"), {"regeling": scheme.pk, "page": "2"}).content.decode()
+    assert f"Aanvraag {QUEUE_PAGE_SIZE + 1}–{QUEUE_PAGE_SIZE + 6} van {QUEUE_PAGE_SIZE + 6}." in second
+    assert first.reference not in second
+    # A page out of range, or not a number, is the last or the first page, not an error; a NUL byte is refused
+    # as everywhere (400), never a 500.
+    assert client.get(reverse("subsidies:index"), {"page": "999"}).status_code == 200
+    assert client.get(reverse("subsidies:index"), {"page": "x"}).status_code == 200
+    assert client.get(reverse("subsidies:index"), {"page": "x\x00"}).status_code == 400

@@ -171,7 +171,9 @@ class Application(models.Model):
 
     class Meta:
         ordering = ["-id"]
-        indexes = [models.Index(fields=["state", "decision_due"]), models.Index(fields=["scheme", "year"])]
+        # The queue: the first term to pass first (decision_due, id), over every state or one (state, ...).
+        indexes = [models.Index(fields=["state", "decision_due"]), models.Index(fields=["scheme", "year"]),
+                   models.Index(fields=["decision_due", "id"])]
         constraints = [
             models.CheckConstraint(condition=Q(amount_requested__gte=0), name="subsidies_requested_not_negative"),
             models.CheckConstraint(condition=Q(amount_granted__gte=0), name="subsidies_granted_not_negative"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -37,6 +39,8 @@ from ontmoet.subsidies.forms import ApplicationForm, DocumentForm, StepForm
 from ontmoet.subsidies.models import Application, ApplicationState, DecisionReason, LetterKind, Scheme, SchemeYear
 
 #: Who may decide, and so rank a scheme-year: the transition table's roles of the decision.
+#: The queue shows this many applications a page, the first term to pass first.
+QUEUE_PAGE_SIZE = 50
 DECIDERS = frozenset(Role(r) for r in TRANSITIONS[Action.DECIDE].roles)
 
 STEP_LABELS = {
@@ -106,18 +110,21 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
         neighbourhood=params.get("buurt", "")[:20],
         officer=int(officer) if re.fullmatch(r"[0-9]{1,12}", officer) else None,
         term=params.get("termijn", "") if params.get("termijn", "") in ("soon", "overdue") else "")
-    rows = list(selectors.queue(request.user, filters)[:200])
+    page = Paginator(selectors.queue(request.user, filters), QUEUE_PAGE_SIZE).get_page(params.get("page"))
     today = timezone.localdate()
     window = selectors.reminder_days()
     items = []
-    for app in rows:
+    for app in page.object_list:
         left = selectors.days_left(app, today)
         items.append({"app": app, "left": left, "overdue": left is not None and left < 0,
                       "overdue_days": -left if left is not None and left < 0 else 0,
                       "soon": left is not None and 0 <= left <= window})
     is_board = request.user.role == Role.BOARD_MEMBER
+    query = urlencode([(k, v) for k, v in params.items() if k != "page" and v])
     return render(request, "subsidies/index.html", {
-        "items": items, "filters": filters, "schemes": Scheme.objects.order_by("block", "name"),
+        "items": items, "page": page, "query": query,
+        "page_range": list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)),
+        "filters": filters, "schemes": Scheme.objects.order_by("block", "name"),
         "states": ApplicationState.choices, "is_board": is_board, "window": window,
         "can_apply": request.user.role in SUBSIDY_APPLICANTS})
 
