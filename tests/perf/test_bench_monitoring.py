@@ -5,7 +5,7 @@ asserted on time; the exact figures are asserted against the hand-written SQL.
   the same activity rows with the type in force on each activity's date (the floor), and the ratio;
 - the import of 1,000,000 activity rows (rows/s) against PostgreSQL's own COPY of the same file, and the ratio.
 
-Sizes (defaults are the issue's): BENCH_PLACES, BENCH_ACTIVITIES, BENCH_YEARS, BENCH_IMPORT_ROWS.
+Sizes (defaults are the issue's): BENCH_PLACES, BENCH_ACTIVITIES, BENCH_YEARS, BENCH_APPLICATIONS, BENCH_IMPORT_ROWS.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from ontmoet.activities.services import _copy_line, activities_import
 from ontmoet.monitoring.benchdata import BenchSizes, generate
 from ontmoet.monitoring.indicators import compute_indicators
 from ontmoet.places.models import MeetingPlace, PlaceTypeChange
+from ontmoet.subsidies.benchdata import generate_applications
 
 pytestmark = [pytest.mark.perf, pytest.mark.postgres, pytest.mark.django_db]
 
@@ -34,6 +35,7 @@ PLACES = int(os.environ.get("BENCH_PLACES", "1000"))
 ACTIVITIES = int(os.environ.get("BENCH_ACTIVITIES", "5000000"))
 YEARS = int(os.environ.get("BENCH_YEARS", "10"))
 IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "1000000"))
+APPLICATIONS = int(os.environ.get("BENCH_APPLICATIONS", "50000"))
 RUNS = 11
 
 #: The floor: per year, among held activities at a place whose type on the activity's date was a meeting
@@ -75,8 +77,9 @@ def test_bench_dashboard_indicators_against_the_sql_floor():
     _pg()
     year = timezone.localdate().year
     start = time.perf_counter()
-    generate(BenchSizes(places=PLACES, activities=ACTIVITIES, years=YEARS, first_year=year - YEARS + 1),
-             say=lambda _text: None)
+    counts = generate(BenchSizes(places=PLACES, activities=ACTIVITIES, years=YEARS, first_year=year - YEARS + 1),
+                      say=lambda _text: None)
+    applications = generate_applications(APPLICATIONS, place_ids=counts["place_ids"], say=lambda _text: None)
     generate_s = time.perf_counter() - start
     ours, floor = [], []
     result = None
@@ -93,8 +96,8 @@ def test_bench_dashboard_indicators_against_the_sql_floor():
     assert result.series == [(y, Decimal(part) / Decimal(whole)) for y, whole, part in rows]
     ours_median, ours_p95 = _stats(ours)
     floor_median, floor_p95 = _stats(floor)
-    print(f"\nmonitoring: {PLACES:,} places, {ACTIVITIES:,} activities over {YEARS} years written with COPY in "
-          f"{generate_s:.0f} s")
+    print(f"\nmonitoring: generate_bench_data's {PLACES:,} places, {ACTIVITIES:,} activities over {YEARS} years and "
+          f"{applications:,} subsidy applications written with COPY in {generate_s:.0f} s")
     print(f"dashboard indicators for {year} (all {len(compute_indicators(year))} indicators, trend over "
           f"{len(rows)} years): median {ours_median * 1000:.0f} ms, p95 {ours_p95 * 1000:.0f} ms "
           f"(target < 500 ms)")

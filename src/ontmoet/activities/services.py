@@ -25,6 +25,7 @@ from ontmoet.activities.importing import ROW_COLUMNS, ActivityImportReport, pars
 from ontmoet.activities.models import Activity, ActivitySeries
 from ontmoet.activities.tallies import recount, recount_range
 from ontmoet.core.audit import audit_record, nothing_changed, snapshot
+from ontmoet.core.bulk import copy_text
 from ontmoet.domain.activities import MAX_OCCURRENCES, SeriesTooLong, occurrence_dates
 from ontmoet.places.models import MeetingPlace
 
@@ -218,19 +219,5 @@ def _write_rows(report: ActivityImportReport, progress: Any) -> None:
 
 
 COPY_CHUNK = 50_000
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _copy_text(value: object) -> str:
-    """One value in COPY's text format: NULL as \\N, booleans as t/f, text with its specials escaped."""
-    if value is None:
-        return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, str):
-        return value.translate(_COPY_ESCAPES)
-    return str(value)
-
-
 def _copy_line(row: tuple[object, ...], stamp: str) -> str:
-    return "\t".join([*(_copy_text(v) for v in row), "f", stamp]) + "\n"
+    return "\t".join([*(copy_text(v) for v in row), "f", stamp]) + "\n"

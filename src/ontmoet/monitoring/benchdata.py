@@ -13,11 +13,13 @@ import io
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from ontmoet.activities.models import TALLY_PAIRS, Activity, ActivityTally, tally_column
+from ontmoet.core.bulk import copy_lines
 from ontmoet.places.models import MeetingPlace, Neighbourhood, PlaceTypeChange
 
 INITIATORS = ("residents", "board", "professional", "organisation")
@@ -33,15 +35,7 @@ class BenchSizes:
     first_year: int
 
 
-def _copy(table: str, columns: tuple[str, ...], lines: io.StringIO) -> None:
-    lines.seek(0)
-    with connection.cursor() as cursor, cursor.cursor.copy(
-            f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        while data := lines.read(1 << 20):
-            copy.write(data)
-
-
-def generate(sizes: BenchSizes, *, seed: int = 11, say: Callable[[str], None] = print) -> dict[str, int]:
+def generate(sizes: BenchSizes, *, seed: int = 11, say: Callable[[str], None] = print) -> dict[str, Any]:
     """Write ``sizes`` of places (a third meeting centres, some changing type in the middle of a year) and
     activities over ``years`` years; returns the counts written."""
     if connection.vendor != "postgresql":
@@ -66,12 +60,12 @@ def generate(sizes: BenchSizes, *, seed: int = 11, say: Callable[[str], None] = 
                 change = first + dt.timedelta(days=rng.randrange(days))
                 history.write(f"{pk}\trecord\t\\N\tcommunity_house\tmeeting_centre\t{change.isoformat()}\tbench\tf"
                               f"\t\\N\t{now.isoformat()}\n")
-        _copy(MeetingPlace._meta.db_table, (
+        copy_lines(MeetingPlace._meta.db_table, (
             "id", "name", "is_demo", "description", "street", "house_number", "postcode", "city", "latitude",
             "longitude", "neighbourhood_id", "building_id", "step_free_entrance", "accessible_toilet",
             "hearing_loop", "disabled_parking", "accessibility_notes", "opening_hours", "public_email",
             "public_phone", "website", "source_title", "source_url", "created_at", "updated_at"), places)
-        _copy(PlaceTypeChange._meta.db_table, (
+        copy_lines(PlaceTypeChange._meta.db_table, (
             "place_id", "kind", "supersedes_id", "from_type", "to_type", "effective_date", "reason", "cap_override",
             "recorded_by_id", "recorded_at"), history)
         with connection.cursor() as cursor:
@@ -94,14 +88,15 @@ def generate(sizes: BenchSizes, *, seed: int = 11, say: Callable[[str], None] = 
                             f"{CATEGORIES[rng.randrange(8)]}\t{initiated}\t{organised}\t{rng.randrange(5, 60)}\t\tt\t"
                             f"{cancelled}\t{stamp}\n")
                 written += 1
-            _copy(Activity._meta.db_table, columns, lines)
+            copy_lines(Activity._meta.db_table, columns, lines)
             say(f"{written:,} activiteiten geschreven")
         tallies = rebuild_tallies()
         say(f"{tallies:,} maandtellingen geteld")
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {Activity._meta.db_table}")
         cursor.execute(f"ANALYZE {ActivityTally._meta.db_table}")
-    return {"places": sizes.places, "activities": written, "tallies": tallies}
+    return {"places": sizes.places, "activities": written, "tallies": tallies,
+            "place_ids": list(range(start_id, start_id + sizes.places))}
 
 
 def rebuild_tallies() -> int:
