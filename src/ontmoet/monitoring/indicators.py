@@ -242,7 +242,9 @@ def activity_share_points(indicator: IndicatorTarget, *, up_to: int,
     columns = _counted_columns(groups)
     kind = PlaceKind(indicator.place_type)
     histories = type_histories() if histories is None else histories
-    per_place_year: Any = (ActivityTally.objects.filter(month__lte=dt.date(up_to, 12, 1))
+    # Only places that ever had the type can count (a third of them, for meeting centres): their tallies alone.
+    ever = [p for p, events in histories.items() if any(e.kind == kind for e in events)]
+    per_place_year: Any = (ActivityTally.objects.filter(month__lte=dt.date(up_to, 12, 1), place_id__in=ever)
                            .annotate(y=ExtractYear("month")).values("place_id", "y")
                            .annotate(whole=Sum("held"), part=_sum_of(columns)).order_by())
     found = {(row["place_id"], row["y"]): ShareCount(row["part"] or 0, row["whole"] or 0) for row in per_place_year}
