@@ -123,3 +123,25 @@ def test_another_boards_activity_pages_do_not_exist(client, board):
     assert own.title in listed and other.title not in listed
     other.refresh_from_db()
     assert not other.cancelled
+
+
+def test_the_import_reports_every_kind_of_problem_by_row_and_column(board):
+    """Repeated values are read once (a cache per spelling): a good value after a bad one, and a bad one
+    after a good one, are still judged each on their own."""
+    place, user = board
+    long_title = "x" * 201
+    rows = [
+        f"{place.pk},2026-03-02,Koffie,residents,board,8,,10:00,12:00",  # good
+        "999999,2026-03-02,Koffie,residents,board,8,,,",  # unknown place
+        f"{place.pk},2026-03-02,Koffie,residents,board,8,,12:00,10:00",  # end before start
+        f"{place.pk},2026-03-02,{long_title},Bewoners,board,8,,25:00,",  # long title, bad time
+        f"{place.pk},2026-03-02,Kof\x07fie,residents,board,8,,,",  # a control character
+        f"{place.pk},2026-03-02,Koffie,residents,board,8,feest,,",  # unknown category
+        f"{place.pk},2026-03-02,Koffie,residents,board,8,,10:00,12:00",  # good again, same spellings
+    ]
+    content = ("place,date,title,initiated_by,organised_by,participants,category,start,end\n"
+               + "\n".join(rows) + "\n").encode()
+    report = services.activities_import(content=content, filename="a.csv", by=user)
+    assert sorted((p.row, p.column) for p in report.problems) == [
+        (3, "place"), (4, "end"), (5, "start"), (5, "title"), (6, "title"), (7, "category")]
+    assert len(report.rows) == 2 and Activity.objects.count() == 0

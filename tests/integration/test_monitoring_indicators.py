@@ -167,6 +167,13 @@ def test_tallies_stay_exact_after_every_kind_of_write():
     activity_services.activity_cancel(activity=two, by=user)
     activity_services.series_update(series=series, values={"until": dt.date(2026, 2, 16)}, by=user)
     activity_services.activity_delete(activity=series.occurrences.order_by("date").last(), by=user)
+    # An import adds to the tallies of months that have some already (February) and makes new ones (May).
+    content = ("place,date,title,initiated_by,organised_by,participants\n"
+               f"{place.pk},2026-02-10,Quiz,residents,residents,12\n{place.pk},2026-02-11,Quiz,board,board,3\n"
+               f"{place.pk},2026-05-01,Markt,residents,board,40\n").encode()
+    imported = activity_services.activities_import(content=content, filename="a.csv", by=user)
+    assert imported.problems == [] and imported.written == 3
+    activity_services.activity_cancel(activity=Activity.objects.get(title="Markt"), by=user)
     expected: dict[tuple[int, dt.date], dict[str, int]] = {}
     for a in Activity.objects.filter(cancelled=False):
         row = expected.setdefault((a.place_id, a.date.replace(day=1)), {"held": 0, "participants": 0})

@@ -89,66 +89,74 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
     choices_initiator = ", ".join(Initiator.values)
     choices_category = ", ".join(Category.values)
     initiators, categories = _choices(Initiator), _choices(Category)
-    dates: dict[str, dt.date | None] = {}  # a yearly file repeats its dates: parse each once
+    # A yearly file repeats its dates, places, numbers and choices: each spelling is read once (a million rows
+    # hold a few thousand distinct values), and a row without any control character is checked in one search.
+    dates: dict[str, dt.date | None] = {}
+    places: dict[str, int | None] = {}
+    numbers: dict[str, int | None] = {}
+    clock: dict[str, dt.time | None] = {}
     total = len(table.rows)
     for index, (number, cells) in enumerate(table.rows):
         if progress is not None and index % 10000 == 0:
             progress.checked(index, total)
         problems: list[RowProblem] = []
-
-        def problem(column: str, message: str, number: int = number, problems: list[RowProblem] = problems) -> None:
-            problems.append(RowProblem(number, column, message))
-
-        for column, value in cells.items():
-            if has_control_characters(value):
-                problem(column, _("bevat een stuurteken"))
-        if problems:
-            report.problems.extend(problems)
+        if has_control_characters("".join(cells.values())):
+            report.problems.extend(RowProblem(number, column, _("bevat een stuurteken"))
+                                   for column, value in cells.items() if has_control_characters(value))
             continue
         place_text = cells.get("place", "")
-        place_id = plain_whole(place_text)
-        if place_id is None or place_id not in known:
-            problem("place", str(errors.UNKNOWN_PLACE) % {"value": place_text})
+        if place_text not in places:
+            found_place = plain_whole(place_text)
+            places[place_text] = found_place if found_place in known else None
+        place_id = places[place_text]
+        if place_id is None:
+            problems.append(RowProblem(number, "place", str(errors.UNKNOWN_PLACE) % {"value": place_text}))
         date_text = cells.get("date", "")
         if date_text not in dates:
             dates[date_text] = parse_date(date_text)
         day = dates[date_text]
         if day is None:
-            problem("date", str(errors.BAD_DATE) % {"value": cells.get("date", "")})
+            problems.append(RowProblem(number, "date", str(errors.BAD_DATE) % {"value": date_text}))
         title = cells.get("title", "")
         if not title:
-            problem("title", str(errors.REQUIRED))
+            problems.append(RowProblem(number, "title", str(errors.REQUIRED)))
         elif len(title) > TITLE_MAX:
-            problem("title", _("langer dan %(max)s tekens") % {"max": TITLE_MAX})
+            problems.append(RowProblem(number, "title", _("langer dan %(max)s tekens") % {"max": TITLE_MAX}))
         who: dict[str, str] = {}
         for column in ("initiated_by", "organised_by"):
-            code = initiators.get(cells.get(column, "").strip().lower())
+            raw = cells.get(column, "")
+            code = initiators.get(raw) or initiators.get(raw.strip().lower())
             if code is None:
-                problem(column, str(errors.UNKNOWN_CHOICE) % {"value": cells.get(column, ""),
-                                                               "choices": choices_initiator})
+                problems.append(RowProblem(number, column, str(errors.UNKNOWN_CHOICE) % {
+                    "value": raw, "choices": choices_initiator}))
             else:
                 who[column] = code
         raw_participants = cells.get("participants", "")
-        participants = plain_whole(raw_participants)
+        if raw_participants not in numbers:
+            numbers[raw_participants] = plain_whole(raw_participants)
+        participants = numbers[raw_participants]
         if participants is None or participants > MAX_PARTICIPANTS:
-            problem("participants", str(errors.BAD_NUMBER) % {"value": raw_participants})
+            problems.append(RowProblem(number, "participants", str(errors.BAD_NUMBER) % {"value": raw_participants}))
         category = Category.OTHER.value
         if cells.get("category"):
-            found = categories.get(cells["category"].strip().lower())
+            found = categories.get(cells["category"]) or categories.get(cells["category"].strip().lower())
             if found is None:
-                problem("category", str(errors.UNKNOWN_CHOICE) % {"value": cells["category"],
-                                                                   "choices": choices_category})
+                problems.append(RowProblem(number, "category", str(errors.UNKNOWN_CHOICE) % {
+                    "value": cells["category"], "choices": choices_category}))
             else:
                 category = found
         times: dict[str, dt.time | None] = {"start": None, "end": None}
         for column in ("start", "end"):
-            if cells.get(column):
-                times[column] = parse_time(cells[column])
+            text = cells.get(column)
+            if text:
+                if text not in clock:
+                    clock[text] = parse_time(text)
+                times[column] = clock[text]
                 if times[column] is None:
-                    problem(column, str(errors.BAD_TIME) % {"value": cells[column]})
+                    problems.append(RowProblem(number, column, str(errors.BAD_TIME) % {"value": text}))
         start, end = times["start"], times["end"]
         if start and end and end < start:
-            problem("end", str(errors.END_BEFORE_START))
+            problems.append(RowProblem(number, "end", str(errors.END_BEFORE_START)))
         if problems:
             report.problems.extend(problems)
             continue

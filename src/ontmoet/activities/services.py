@@ -23,7 +23,8 @@ from ontmoet.accounts.roles import ACTIVITY_WRITERS
 from ontmoet.activities import errors
 from ontmoet.activities.importing import ROW_COLUMNS, ActivityImportReport, parse_activity_file
 from ontmoet.activities.models import Activity, ActivitySeries
-from ontmoet.activities.tallies import recount, recount_range
+from ontmoet.activities.tallies import add_new as add_to_tallies
+from ontmoet.activities.tallies import recount
 from ontmoet.core.audit import audit_record, nothing_changed, snapshot
 from ontmoet.core.bulk import copy_text
 from ontmoet.domain.activities import MAX_OCCURRENCES, SeriesTooLong, occurrence_dates
@@ -187,8 +188,8 @@ def activities_import(*, content: bytes, filename: str, by: User | None, dry_run
         nothing_changed()
         return report
     _write_rows(report, progress)
-    if report.rows:
-        recount_range(list(report.per_place), min(r[1] for r in report.rows), max(r[1] for r in report.rows))
+    # The rows are new and held: added to their months' tallies as they are (ROW_COLUMNS order).
+    add_to_tallies((r[0], r[1], r[6], r[7], r[8]) for r in report.rows)
     for place_id, count in sorted(report.per_place.items()):
         place = MeetingPlace.objects.get(pk=place_id)
         audit_record(action="activity_import", obj=place, by=by, after={"activities": count})
