@@ -171,6 +171,9 @@ def test_the_api_with_a_session_needs_the_second_step_and_with_a_token_does_not(
     answer = client.get("/api/v1/places")
     assert answer.status_code == 403 and answer["Content-Type"] == "application/problem+json"
     assert "tweestapsverificatie" in answer.json()["detail"]
+    other_scheme = client.get("/api/v1/places", HTTP_AUTHORIZATION="Basic b2ZmaWNpZXI6eA==")
+    assert other_scheme.status_code == 403  # only a token header leaves the session out ...
+    assert client.get("/api/v1/places", HTTP_AUTHORIZATION="Bearer onzin").status_code == 401  # ... and is checked
     key = token_issue(user=officer, by=None)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")

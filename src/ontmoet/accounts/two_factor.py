@@ -7,8 +7,8 @@ required for every staff role and chosen freely by a board member (docs/decision
 - :class:`TwoFactorMiddleware` stops a session that must pass the second step, and has not, before every page
   (public ones too, since the start page is one; only login, logout, the language and the steps themselves open)
   and every API call made with the session: pages redirect to the enrolment (no device yet) or the
-  verification step, the API answers 403 problem+json. A request with an ``Authorization`` header (an API token)
-  is left to the API's own authentication.
+  verification step, the API answers 403 problem+json. A request with a Bearer (or Token) ``Authorization`` header
+  is left to the API's token authentication, which never falls back to the session.
 - Enrolling, a recovery code used and a wrong code are audited. A wrong code counts as a failed login in the login
   throttle (``login_guard``), so five wrong codes lock the account for the lockout time, like five wrong
   passwords. Like recording a login attempt, these are not service doors: every role has a second factor of
@@ -54,6 +54,9 @@ NEW_CODES_KEY = "accounts:otp_new_codes"
 DEVICE_NAME = "Authenticator-app"
 RECOVERY_NAME = "Herstelcodes"
 TOTP_STEP, TOTP_DIGITS, TOTP_TOLERANCE = 30, 6, 1
+#: The Authorization schemes of the API's token authentication (ontmoet.api.authentication): with one, a request
+#: is authenticated by its token or refused with 401, so the session is not used.
+TOKEN_SCHEMES = ("bearer", "token")
 
 
 def required_for(user: Any) -> bool:
@@ -210,8 +213,9 @@ class TwoFactorMiddleware:
         if getattr(view_func, "before_second_step", False):
             return None  # login, logout, the language, the steps themselves: public pages wait like the others
         if request.path_info.startswith("/api/"):
-            if "HTTP_AUTHORIZATION" in request.META:
-                return None  # an API token: the API's own authentication decides
+            scheme = request.META.get("HTTP_AUTHORIZATION", "").split(" ", 1)[0].lower()
+            if scheme in TOKEN_SCHEMES:
+                return None  # an API token: the API's token authentication decides, never the session
             if not required_for(user):
                 return None
             return _problem(_("Deze sessie heeft de tweestapsverificatie nog niet doorlopen. Log in op de website "
