@@ -240,3 +240,11 @@ def test_demo_logins_prints_the_demo_secret_and_a_working_code():
     assert code.getvalue().strip() == demo_totp_code()
     assert two_factor.matched_step(DEMO_TOTP_KEY, code.getvalue()) is not None
     assert TOTPDevice.objects.filter(user__username="beleid", key=DEMO_TOTP_KEY, confirmed=True).exists()
+
+
+def test_before_the_second_step_only_logging_out_and_the_language_switch_open(client, officer):
+    force_login_unverified(client, officer)
+    assert client.post(reverse("set_language"), {"language": "en", "next": SETUP}).status_code == 302
+    assert "Set up two-factor authentication" in client.get(SETUP).content.decode()
+    assert client.post(reverse("accounts:logout")).status_code == 302
+    assert client.get(STAFF_PAGE)["Location"].startswith(reverse("accounts:login"))
