@@ -140,7 +140,9 @@ def test_new_recovery_codes_replace_the_old(client, officer):
     client.force_login(officer)
     response = client.post(reverse("accounts:account"))
     assert response.status_code == 302
-    new = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", client.get(response["Location"]).content.decode())
+    page = client.get(response["Location"]).content.decode()
+    assert "de oude werken niet meer" in page
+    new = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", page)
     assert len(new) == 10 and not set(new) & set(codes)
     assert set(StaticToken.objects.filter(device__user=officer).values_list("token", flat=True)) == set(new)
     assert "otp_recovery_renew" in _actions(officer)

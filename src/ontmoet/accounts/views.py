@@ -99,7 +99,7 @@ def two_factor_setup_view(request: AuthenticatedHttpRequest) -> HttpResponse:
             device, codes = two_factor.enrol(user=user, key=key, by=user, step_used=step)
             request.session.pop(two_factor.PENDING_KEY, None)
             otp_login(request, device)
-            request.session[two_factor.NEW_CODES_KEY] = codes
+            request.session[two_factor.NEW_CODES_KEY] = {"codes": codes, "renewed": False}
             return redirect(f"{reverse('accounts:recovery_codes')}?{urlencode({'next': _next(request)})}")
         record_code_failure(user=user, address=client_address(request))
         form.add_error("code", _("Deze code klopt niet. Typ de zes cijfers die de app nu toont."))
@@ -140,10 +140,11 @@ def two_factor_verify_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_roles(ALL_ROLES)
 def recovery_codes_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The new recovery codes, shown once (they wait in the server-side session only until this page)."""
-    codes = request.session.pop(two_factor.NEW_CODES_KEY, None)
-    if not codes:
+    new = request.session.pop(two_factor.NEW_CODES_KEY, None)
+    if not isinstance(new, dict) or not new.get("codes"):
         return redirect("accounts:account")
-    return _no_store(render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next(request)}))
+    context = {"codes": new["codes"], "renewed": new.get("renewed", False), "next": _next(request)}
+    return _no_store(render(request, "accounts/recovery_codes.html", context))
 
 
 @require_roles(ALL_ROLES)
@@ -152,7 +153,8 @@ def account_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     enrolled = two_factor.has_device(user)
     if request.method == "POST" and enrolled:
-        request.session[two_factor.NEW_CODES_KEY] = two_factor.renew_recovery_codes(user=user)
+        request.session[two_factor.NEW_CODES_KEY] = {"codes": two_factor.renew_recovery_codes(user=user),
+                                                     "renewed": True}
         return redirect("accounts:recovery_codes")
     context = {"enrolled": enrolled, "required": user.role in TWO_FACTOR_REQUIRED,
                "codes_left": two_factor.recovery_codes_left(user) if enrolled else 0}
