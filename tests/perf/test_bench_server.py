@@ -49,7 +49,14 @@ QUERY_COUNTS = textwrap.dedent("""
     token, paths = sys.argv[1], json.loads(sys.argv[2])
     browser = Client(HTTP_HOST="127.0.0.1")
     api = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION="Bearer " + token)
-    browser.force_login(User.objects.get(username="beleid"))
+    officer = User.objects.get(username="beleid")
+    browser.force_login(officer)
+    # A session that passed the second step with the demo device (ontmoet.accounts.two_factor), as after a login.
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    session = browser.session
+    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=officer, confirmed=True).persistent_id
+    session.save()
     counts = {}
     for path, kind in paths:
         client = api if kind == "api" else browser
