@@ -15,6 +15,20 @@ from tests.plans import SEED_PLAN
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _logins_pass_the_second_step() -> Iterator[None]:
+    """``client.force_login(user)`` gives a member of staff a session that passed two-factor authentication,
+    as every real login of staff does (tests/two_factor.py); the tests of that step use
+    ``force_login_unverified``."""
+    from django.test import Client
+
+    from tests.two_factor import force_login_verified
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "force_login", force_login_verified)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _seed_plan_in_force() -> Iterator[None]:
     """The suite runs on the frozen seed plan (tests/plans), not on the shipped file a council may change."""
     from django.conf import settings

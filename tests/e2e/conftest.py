@@ -2,6 +2,8 @@
 
 Fixtures: ``browser`` (one per session), ``page`` (fresh context per test), ``login(page, role)`` (creates a
 user with that role and logs in through the real login page) and ``assert_accessible(page)`` (axe-core).
+:func:`log_in` logs an existing account in through the pages: the password, then for staff (and board members who
+enrolled) the TOTP code of their device, as an authenticator app would show it (tests/two_factor.py).
 """
 
 from __future__ import annotations
@@ -55,6 +57,29 @@ def page(browser, live_server) -> Iterator[object]:  # type: ignore[no-untyped-d
 
 
 PASSWORD = "correct-horse-battery"
+VERIFY_PATH = "/accounts/tweestapsverificatie"
+
+
+def log_in(page, username: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+    """Log in through the login page and, where the account needs it, the second step (a staff account without
+    a device gets one first, as if it had enrolled earlier). Returns the user."""
+    from ontmoet.accounts import two_factor
+    from ontmoet.accounts.models import User
+    from tests.two_factor import current_code, verified_device
+
+    user = User.objects.get(username=username)
+    if user.role in two_factor.TWO_FACTOR_REQUIRED:
+        verified_device(user)
+    page.goto("/accounts/login")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda url: "/accounts/login" not in url)
+    if VERIFY_PATH in page.url:
+        page.get_by_label("Code uit de app of herstelcode").fill(current_code(user))
+        page.get_by_role("button", name="Controleren").click()
+        page.wait_for_url(lambda url: VERIFY_PATH not in url)
+    return user
 
 
 @pytest.fixture
@@ -63,11 +88,7 @@ def login(transactional_db, live_server) -> Callable[..., object]:  # type: igno
 
     def do_login(page, role: str, username: str | None = None, **user_kwargs):  # type: ignore[no-untyped-def]
         user = UserFactory(username=username or f"e2e-{role}", role=role, password=PASSWORD, **user_kwargs)
-        page.goto("/accounts/login")
-        page.get_by_label("Gebruikersnaam").fill(user.username)
-        page.get_by_label("Wachtwoord").fill(PASSWORD)
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(lambda url: "/accounts/login" not in url)
+        log_in(page, user.username)
         return user
 
     return do_login

@@ -82,17 +82,14 @@ def test_bad_coordinates_give_a_dutch_error_and_keep_the_input(page, login, regi
 
 
 def test_what_if_works_without_javascript(browser, live_server, register):
-    from tests.e2e.conftest import PASSWORD
+    from tests.e2e.conftest import PASSWORD, log_in
     from tests.factories import UserFactory
 
     user = UserFactory(username="zonder-js", role=Role.POLICY_OFFICER, password=PASSWORD)
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto("/accounts/login")
-        page.get_by_label("Gebruikersnaam").fill(user.username)
-        page.get_by_label("Wachtwoord").fill(PASSWORD)
-        page.get_by_role("button", name="Inloggen").click()
+        log_in(page, user.username, PASSWORD)
         page.goto("/afwegingskader/wat-als")
         page.get_by_label("Of kies een buurt").select_option("BU09350207")
         page.get_by_role("button", name="Toetsen").click()

@@ -162,6 +162,7 @@ def test_capacity_pages_reflow_at_320_px_on_the_demo(browser, live_server, trans
     from ontmoet.accounts.demo import DEMO_PASSWORD
     from ontmoet.capacity.models import BoardSupportRequest
     from ontmoet.core.demo import load_demo
+    from tests.e2e.conftest import log_in
     from tests.e2e.test_reflow import PAGE_CHECKS
 
     load_demo()
@@ -184,11 +185,7 @@ def test_capacity_pages_reflow_at_320_px_on_the_demo(browser, live_server, trans
     for username, urls in walks.items():
         context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 320, "height": 900})
         page = context.new_page()
-        page.goto("/accounts/login")
-        page.get_by_label("Gebruikersnaam").fill(username)
-        page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(lambda u: "/accounts/login" not in u)
+        log_in(page, username, DEMO_PASSWORD)
         for url in urls:
             response = page.goto(url)
             found = [] if response is not None and response.status < 400 else [f"status {response and response.status}"]

@@ -21,6 +21,7 @@ from django.utils import timezone
 from ontmoet.accounts.demo import DEMO_PASSWORD
 from ontmoet.accounts.permissions import PUBLIC
 from ontmoet.accounts.roles import Role
+from tests.e2e.conftest import log_in
 
 WIDTH = 320
 SCREENSHOTS = Path("/tmp/ontmoet-reflow") if Path("/tmp").is_dir() else None
@@ -33,6 +34,7 @@ SKIPPED: dict[str, str] = {
     "accounts:user_reactivate": "POST only (a button on the user's page)",
     "accounts:token_issue": "POST only (a button on the user's page)",
     "accounts:token_revoke": "POST only (a button on the user's page)",
+    "accounts:two_factor_reset": "POST only (a button on the user's page)",
     "places:board_member_add": "POST only (a form on the place's page)",
     "finance:scenario_delete": "POST only (a button on the scenario's page)",
     "finance:project_phase": "POST only (a form on the project's page)",
@@ -228,11 +230,7 @@ def test_every_page_reflows_at_320_px_and_passes_axe(browser, live_server, trans
             context.set_default_timeout(20_000)
             page = context.new_page()
             if username:
-                page.goto("/accounts/login")
-                page.get_by_label("Gebruikersnaam").fill(username)
-                page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-                page.get_by_role("button", name="Inloggen").click()
-                page.wait_for_url(lambda u: "/accounts/login" not in u)
+                log_in(page, username, DEMO_PASSWORD)
             contexts[username] = (context, page)
         page = contexts[username][1]
         key = f"{name} ({username or 'anonymous'}) {url}"

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from ontmoet.accounts.roles import Role
 from ontmoet.places.types import PlaceType
+from tests.e2e.conftest import log_in
 from tests.factories import PlaceFactory
 
 #: (kind, name, typed latitude, typed longitude, stored latitude, stored longitude): commas, points, and more
@@ -182,10 +183,7 @@ def test_the_buurt_list_follows_the_wijk_with_and_without_javascript(browser, li
 
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     plain = context.new_page()
-    plain.goto("/accounts/login")
-    plain.get_by_label("Gebruikersnaam").fill("e2e-policy_officer")
-    plain.get_by_label("Wachtwoord").fill("correct-horse-battery")
-    plain.get_by_role("button", name="Inloggen").click()
+    log_in(plain, "e2e-policy_officer")
     plain.goto("/register/")
     plain.get_by_label("Wijk").select_option(wijk.code)
     plain.get_by_role("button", name="Filter toepassen").click()

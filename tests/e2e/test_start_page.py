@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ontmoet.accounts.demo import DEMO_PASSWORD
+from tests.e2e.conftest import log_in
 
 
 @pytest.fixture
@@ -17,11 +18,7 @@ def demo(transactional_db):  # type: ignore[no-untyped-def]
 
 
 def _demo_login(page, username: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/accounts/login")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: "/accounts/login" not in url)
+    log_in(page, username, DEMO_PASSWORD)
 
 
 def test_the_demo_board_member_lands_on_their_own_places(page, live_server, demo, assert_accessible):

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from ontmoet.accounts.roles import Role
-from tests.e2e.conftest import PASSWORD
+from tests.e2e.conftest import PASSWORD, log_in
 from tests.factories import PlaceFactory, UserFactory
 
 
@@ -21,11 +21,7 @@ def _session(browser, live_server, username: str):  # type: ignore[no-untyped-de
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", accept_downloads=True)
     context.set_default_timeout(15_000)
     page = context.new_page()
-    page.goto("/accounts/login")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: "/accounts/login" not in url)
+    log_in(page, username, PASSWORD)
     return page
 
 

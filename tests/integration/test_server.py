@@ -28,9 +28,11 @@ import pytest
 from ontmoet.config.launch import free_port
 from tests.keys import TEST_SECRET_KEY
 from tests.live_http import http_get
+from tests.two_factor import login_over_http
 
 BIN = Path(sys.executable).parent
 DEMO_PASSWORD = "ontmoet-demo-2026"
+DEMO_TOTP_KEY = b"ontmoet-demo-2026-2f".hex()  # ontmoet.accounts.demo.DEMO_TOTP_KEY
 
 
 @pytest.fixture(scope="module")
@@ -141,13 +143,9 @@ def test_a_demo_login_works_over_plain_http(server):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     login_url = f"http://127.0.0.1:{port}/accounts/login"
     with opener.open(login_url, timeout=10) as response:
-        form = response.read().decode()
         assert "Secure" not in response.headers["Set-Cookie"]
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": "beleid",
-                                   "password": DEMO_PASSWORD}).encode()
-    request = urllib.request.Request(login_url, data=data, headers={"Referer": login_url})
-    with opener.open(request, timeout=10) as response:  # follows the redirect to the start page
+    # The password, then the demo staff's TOTP code (ontmoet demo_logins); follows the redirects to the start page.
+    with login_over_http(opener, f"http://127.0.0.1:{port}", "beleid", DEMO_PASSWORD, DEMO_TOTP_KEY) as response:
         page = response.read().decode()
     assert response.url == f"http://127.0.0.1:{port}/"
     assert "Welkom, Bea Beleid" in page

@@ -78,6 +78,7 @@ CALLS: dict[str, tuple[str, Call]] = {
         "user": UserFactory(username="terug", is_active=False)}),
     "ontmoet.accounts.services.password_reset": (Role.ADMINISTRATOR, lambda by: {
         "user": UserFactory(username="vergeten"), "password": "een-nieuw-lang-wachtwoord"}),
+    "ontmoet.accounts.services.two_factor_reset": (Role.ADMINISTRATOR, lambda by: {"user": _enrolled("kwijt")}),
     "ontmoet.places.services.place_create": (Role.POLICY_OFFICER, lambda by: {
         "values": {"name": "Nieuwe huiskamer"}, "type": "living_room", "effective_date": dt.date(2026, 1, 1)}),
     "ontmoet.places.services.place_update": (Role.BOARD_MEMBER, lambda by: {
@@ -279,6 +280,14 @@ def _with_token(username: str) -> Any:
 
     user = UserFactory(username=username)
     token_issue(user=user, by=None)
+    return user
+
+
+def _enrolled(username: str) -> Any:
+    from tests.two_factor import verified_device
+
+    user = UserFactory(username=username, role=Role.GRANT_OFFICER)
+    verified_device(user)
     return user
 
 

@@ -19,6 +19,11 @@ ATTEMPT = "accounts.LoginAttempt"
 _LOGIN = {"address": AuditField(_("Adres")), "username": AuditField(_("Gebruikersnaam")),
           "until": AuditField(_("Geblokkeerd tot"))}
 
+_TWO_FACTOR = {"recovery_codes": AuditField(_("Nieuwe herstelcodes")),
+               "recovery_codes_left": AuditField(_("Herstelcodes over")),
+               "devices": AuditField(_("Verwijderde apparaten")),
+               "address": AuditField(_("Adres"))}
+
 ACTIONS = (
     AuditAction("user_create", _("Account aangemaakt"), (USER,), _USER),
     AuditAction("user_update", _("Account gewijzigd"), (USER,), _USER),
@@ -32,4 +37,9 @@ ACTIONS = (
     AuditAction("login_failure", _("Inloggen mislukt"), (ATTEMPT,), _LOGIN),
     AuditAction("login_lockout", _("Inloggen tijdelijk geblokkeerd"), (ATTEMPT,), _LOGIN),
     AuditAction("board_account_unlink", _("Account van het bestuur ontkoppeld"), (), _ACCOUNT),
+    AuditAction("otp_enrol", _("Tweestapsverificatie ingesteld"), (USER,), _TWO_FACTOR),
+    AuditAction("otp_failure", _("Verkeerde code bij de tweestapsverificatie"), (USER,), _TWO_FACTOR),
+    AuditAction("otp_recovery_used", _("Herstelcode gebruikt"), (USER,), _TWO_FACTOR),
+    AuditAction("otp_recovery_renew", _("Nieuwe herstelcodes gemaakt"), (USER,), _TWO_FACTOR),
+    AuditAction("otp_reset", _("Tweestapsverificatie gewist"), (USER,), _TWO_FACTOR),
 )

@@ -1,4 +1,10 @@
-"""Demo accounts: one per role, all with the same password, created through ``user_create`` like any other."""
+"""Demo accounts: one per role, all with the same password, created through ``user_create`` like any other.
+
+The staff accounts are enrolled for two-factor authentication with one fixed, published secret
+(:data:`DEMO_TOTP_SECRET`), so that anyone trying the demo can add it to an authenticator app, or get the current
+code with ``ontmoet demo_logins --code`` or ``oathtool --totp -b <secret>``. A real installation never uses it:
+its staff enrol with a secret of their own at their first login.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,15 @@ from collections.abc import Sequence
 
 from django.db.models import Model
 
+from ontmoet.accounts import two_factor
 from ontmoet.accounts.models import User
-from ontmoet.accounts.roles import Role
+from ontmoet.accounts.roles import TWO_FACTOR_REQUIRED, Role
 from ontmoet.accounts.services import board_account_link, user_create
 
 DEMO_PASSWORD = "ontmoet-demo-2026"
+#: The demo staff's TOTP secret (base32, as authenticator apps take it; 160 bits, the hex below).
+DEMO_TOTP_KEY = b"ontmoet-demo-2026-2f".hex()
+DEMO_TOTP_SECRET = two_factor.secret_text(DEMO_TOTP_KEY).replace(" ", "")
 
 #: username, role, full name.
 DEMO_USERS = [
@@ -35,8 +45,15 @@ def load_accounts_demo() -> list[User]:
             continue
         user = User.objects.filter(username=username).first() or user_create(
             username=username, role=role, password=DEMO_PASSWORD, full_name=full_name, by=None)
+        if role in TWO_FACTOR_REQUIRED and not two_factor.has_device(user):
+            two_factor.enrol(user=user, key=DEMO_TOTP_KEY, by=None)
         users.append(user)
     return users
+
+
+def demo_totp_code(at: float | None = None) -> str:
+    """The demo staff's current TOTP code (or the one at ``at``, seconds since the epoch)."""
+    return two_factor.totp_code(DEMO_TOTP_KEY, at=at)
 
 
 def demo_board_member(places: Sequence[Model]) -> User:

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,16 @@ from ontmoet.core.forms import StyledFormMixin
 PASSWORD_RULES = lazy(lambda: " ".join(password_validation.password_validators_help_texts()), str)()
 
 
+def _refuse_while_locked(username: str, request: HttpRequest | None) -> None:
+    until = lock_of(username=username, address=client_address(request))
+    if until is not None:
+        minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
+        raise ValidationError(
+            ngettext("Te veel mislukte pogingen om in te loggen. Probeer het over %(n)d minuut opnieuw.",
+                     "Te veel mislukte pogingen om in te loggen. Probeer het over %(n)d minuten opnieuw.",
+                     minutes) % {"n": minutes}, code="locked")
+
+
 class LoginForm(StyledFormMixin, AuthenticationForm):
     """The login, throttled (login_guard): while an account or address is locked, even the right password is
     refused, with the same message whether the account exists or not."""
@@ -31,14 +42,33 @@ class LoginForm(StyledFormMixin, AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         username = self.data.get("username", "")
         if isinstance(username, str) and username.strip():
-            until = lock_of(username=username, address=client_address(self.request))
-            if until is not None:
-                minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
-                raise ValidationError(
-                    ngettext("Te veel mislukte pogingen om in te loggen. Probeer het over %(n)d minuut opnieuw.",
-                             "Te veel mislukte pogingen om in te loggen. Probeer het over %(n)d minuten opnieuw.",
-                             minutes) % {"n": minutes}, code="locked")
+            _refuse_while_locked(username, self.request)
         return super().clean()
+
+
+class TwoFactorCodeForm(StyledFormMixin, forms.Form):
+    """The six-digit code of the authenticator app (enrolment), or also a recovery code (verification); refused
+    while the account is locked by the login throttle, like the password."""
+
+    code = forms.CharField(label=_("Code uit de app"), max_length=32, strip=True,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
+                                                         "spellcheck": "false"}))
+
+    def __init__(self, *args: Any, user: Any, request: HttpRequest, recovery: bool = False,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user, self.request = user, request
+        if recovery:
+            self.fields["code"].label = _("Code uit de app of herstelcode")
+            self.fields["code"].help_text = _("Zes cijfers uit uw authenticator-app, of een van uw herstelcodes "
+                                              "als u de app niet bij de hand hebt.")
+            self.fields["code"].widget.attrs["inputmode"] = "text"
+        else:
+            self.fields["code"].help_text = _("De zes cijfers die de app nu toont.")
+
+    def clean(self) -> dict[str, Any]:
+        _refuse_while_locked(self.user.get_username(), self.request)
+        return super().clean() or {}
 
 
 class _RoleAndPlacesForm(StyledFormMixin, forms.Form):

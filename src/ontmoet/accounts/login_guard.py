@@ -85,3 +85,19 @@ def record_attempt(*, username: str, address: str | None, user: User | None) -> 
                          after={"username": name, "address": address or "",
                                 "until": timezone.localtime(until).strftime("%Y-%m-%d %H:%M")})
     return attempt
+
+
+def record_code_failure(*, user: User, address: str | None) -> LoginAttempt:
+    """A wrong code at the second step (ontmoet.accounts.two_factor): a failed login of this account, counted by
+    the same throttle as a wrong password, audited as a wrong code (and a lock it starts, as above)."""
+    name = normalise(user.get_username())
+    with transaction.atomic():
+        was_locked = lock_of(username=name, address=address) is not None
+        attempt = LoginAttempt.objects.create(username=name, address=address, succeeded=False)
+        audit_record(action="otp_failure", obj=user, by=user, after={"address": address or ""})
+        until = lock_of(username=name, address=address)
+        if until is not None and not was_locked:
+            audit_record(action="login_lockout", obj=attempt, by=None,
+                         after={"username": name, "address": address or "",
+                                "until": timezone.localtime(until).strftime("%Y-%m-%d %H:%M")})
+    return attempt

@@ -37,6 +37,8 @@ STAFF_ROLES = frozenset(
 BOARD_MEMBERS = frozenset({Role.BOARD_MEMBER})
 #: Everyone with an account.
 ALL_ROLES = frozenset(Role)
+#: Who must pass two-factor authentication at every login (accounts.two_factor); a board member may choose it.
+TWO_FACTOR_REQUIRED = STAFF_ROLES
 #: Who keeps the register (create, edit, change type, import) — domain.md §1.
 REGISTER_KEEPERS = frozenset({Role.POLICY_OFFICER, Role.ADMINISTRATOR})
 #: Who reads audit trails of objects: officers who decide or account for decisions.

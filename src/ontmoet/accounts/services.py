@@ -1,5 +1,6 @@
 """Writes to accounts: creating users with their role, linking board members to their places, changing a role,
-deactivating and reactivating, resetting a password, issuing and revoking API tokens.
+deactivating and reactivating, resetting a password, issuing and revoking API tokens, removing a user's
+two-factor devices.
 
 Each is a door (``accounts.doors.state_change``): administrators manage accounts; ``by=None`` is the system
 itself (the ``create_user`` command run by the operator, the demo loader). A password is never written to the
@@ -16,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ontmoet.accounts.doors import state_change
 from ontmoet.accounts.models import ApiToken, TokenScope, User
@@ -222,3 +225,18 @@ def _places_problem(role: str, places: Sequence[Model]) -> dict[str, list[str]]:
 
 def _place_names(places: Sequence[Model]) -> list[str]:
     return sorted(str(p) for p in places)
+
+
+@state_change(roles=ACCOUNT_MANAGERS, system=True)
+def two_factor_reset(*, user: User, by: User | None) -> int:
+    """Remove the user's authenticator device and recovery codes (a lost phone): at the next login a member of
+    staff enrols again, a board member logs in with the password alone. Sessions that passed the second step
+    with a removed device must pass it again. Returns how many devices were removed; ``by=None`` is the
+    ``reset_2fa`` command run by the operator."""
+    removed = int(TOTPDevice.objects.filter(user=user).delete()[1].get(TOTPDevice._meta.label, 0))
+    removed += int(StaticDevice.objects.filter(user=user).delete()[1].get(StaticDevice._meta.label, 0))
+    if not removed:
+        nothing_changed()
+        return 0
+    audit_record(action="otp_reset", obj=user, by=by, after={"devices": removed})
+    return removed

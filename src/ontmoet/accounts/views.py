@@ -11,19 +11,30 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 
-from ontmoet.accounts import selectors, services
-from ontmoet.accounts.forms import LoginForm, PasswordResetForm, TokenIssueForm, UserCreateForm, UserEditForm
+from ontmoet.accounts import selectors, services, two_factor
+from ontmoet.accounts.forms import (
+    LoginForm,
+    PasswordResetForm,
+    TokenIssueForm,
+    TwoFactorCodeForm,
+    UserCreateForm,
+    UserEditForm,
+)
 from ontmoet.accounts.http import AuthenticatedHttpRequest
-from ontmoet.accounts.login_guard import client_address, record_attempt
+from ontmoet.accounts.login_guard import client_address, record_attempt, record_code_failure
 from ontmoet.accounts.models import User
 from ontmoet.accounts.permissions import public, require_roles
-from ontmoet.accounts.roles import ACCOUNT_MANAGERS
+from ontmoet.accounts.roles import ACCOUNT_MANAGERS, ALL_ROLES, TWO_FACTOR_REQUIRED
+from ontmoet.accounts.two_factor import before_second_step
 from ontmoet.core.forms import apply_validation_error
 
 #: Where a newly issued API token waits, in the server-side session, for the one page that shows it.
@@ -47,8 +58,107 @@ class LoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
 
-login = public(LoginView.as_view())
-logout = public(auth_views.LogoutView.as_view())
+login = before_second_step(public(LoginView.as_view()))
+logout = before_second_step(public(auth_views.LogoutView.as_view()))
+
+
+# --- two-factor authentication (accounts.two_factor) ------------------------------------------------------
+
+
+def _next(request: HttpRequest) -> str:
+    """Where to go after the second step: the page asked for, if it is on this site; else the start page."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return wanted
+    return resolve_url("home")
+
+
+def _no_store(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "no-store"  # a secret or codes: never from a cache or the back button
+    return response
+
+
+@require_roles(ALL_ROLES)
+@before_second_step
+def two_factor_setup_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Enrolment: a QR code and the secret as text for the authenticator app; a code from it confirms."""
+    user = request.user
+    if two_factor.has_device(user):
+        if request.user.is_verified():  # type: ignore[attr-defined]
+            messages.info(request, _("De tweestapsverificatie is al ingesteld."))
+            return redirect("accounts:account")
+        return redirect(f"{reverse('accounts:two_factor_verify')}?{urlencode({'next': _next(request)})}")
+    key = request.session.get(two_factor.PENDING_KEY)
+    if not isinstance(key, str) or len(key) != 40:
+        key = request.session[two_factor.PENDING_KEY] = two_factor.new_key()
+    form = TwoFactorCodeForm(request.POST or None, user=user, request=request)
+    if request.method == "POST" and form.is_valid():
+        step = two_factor.matched_step(key, form.cleaned_data["code"])
+        if step is not None:
+            device, codes = two_factor.enrol(user=user, key=key, by=user, step_used=step)
+            request.session.pop(two_factor.PENDING_KEY, None)
+            otp_login(request, device)
+            request.session[two_factor.NEW_CODES_KEY] = {"codes": codes, "renewed": False}
+            return redirect(f"{reverse('accounts:recovery_codes')}?{urlencode({'next': _next(request)})}")
+        record_code_failure(user=user, address=client_address(request))
+        form.add_error("code", _("Deze code klopt niet. Typ de zes cijfers die de app nu toont."))
+    url = two_factor.config_url(user, key)
+    context = {"form": form, "secret": two_factor.secret_text(key), "next": _next(request),
+               "qr": two_factor.qr_svg(url, _("QR-code om Ontmoet aan uw authenticator-app toe te voegen")),
+               "required": user.role in TWO_FACTOR_REQUIRED}
+    return _no_store(render(request, "accounts/two_factor_setup.html", context, status=400 if form.errors else 200))
+
+
+@require_roles(ALL_ROLES)
+@before_second_step
+def two_factor_verify_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The second step of the login: a code from the app, or a recovery code (each works once)."""
+    user = request.user
+    if request.user.is_verified():  # type: ignore[attr-defined]
+        return redirect(_next(request))
+    if not two_factor.has_device(user):
+        if user.role in TWO_FACTOR_REQUIRED:
+            return redirect(f"{reverse('accounts:two_factor_setup')}?{urlencode({'next': _next(request)})}")
+        return redirect(_next(request))
+    form = TwoFactorCodeForm(request.POST or None, user=user, request=request, recovery=True)
+    if request.method == "POST" and form.is_valid():
+        kind = two_factor.verify(request, user=user, code=form.cleaned_data["code"],
+                                 address=client_address(request))
+        if kind is not None:
+            if kind == "recovery":
+                left = two_factor.recovery_codes_left(user)
+                messages.warning(request, _("U hebt een herstelcode gebruikt; u hebt er nog %(n)d. Maak nieuwe "
+                                            "codes op uw accountpagina.") % {"n": left})
+            return redirect(_next(request))
+        form.add_error("code", _("Deze code klopt niet. Typ de zes cijfers die de app nu toont, of een "
+                                 "herstelcode."))
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next(request)},
+                  status=400 if form.errors else 200)
+
+
+@require_roles(ALL_ROLES)
+def recovery_codes_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The new recovery codes, shown once (they wait in the server-side session only until this page)."""
+    new = request.session.pop(two_factor.NEW_CODES_KEY, None)
+    if not isinstance(new, dict) or not new.get("codes"):
+        return redirect("accounts:account")
+    context = {"codes": new["codes"], "renewed": new.get("renewed", False), "next": _next(request)}
+    return _no_store(render(request, "accounts/recovery_codes.html", context))
+
+
+@require_roles(ALL_ROLES)
+def account_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """One's own account: the role, and the two-factor authentication (set up, or new recovery codes)."""
+    user = request.user
+    enrolled = two_factor.has_device(user)
+    if request.method == "POST" and enrolled:
+        request.session[two_factor.NEW_CODES_KEY] = {"codes": two_factor.renew_recovery_codes(user=user),
+                                                     "renewed": True}
+        return redirect("accounts:recovery_codes")
+    context = {"enrolled": enrolled, "required": user.role in TWO_FACTOR_REQUIRED,
+               "codes_left": two_factor.recovery_codes_left(user) if enrolled else 0}
+    return render(request, "accounts/account.html", context)
 
 
 @require_roles(ACCOUNT_MANAGERS)
@@ -78,6 +188,7 @@ def _detail(request: AuthenticatedHttpRequest, account: User, *, form: UserEditF
         form = UserEditForm(initial={"full_name": account.get_full_name(), "role": account.role,
                                      "places": list(account.board_places.all())})
     context = {"account": account, "form": form, "tokens": selectors.api_tokens(account),
+               "two_factor": two_factor.has_device(account),
                "token_form": extra.pop("token_form", None) or TokenIssueForm(), "now": timezone.now(),
                "is_self": account.pk == request.user.pk, **extra}
     response = render(request, "accounts/user_detail.html", context, status=status)
@@ -181,4 +292,16 @@ def token_revoke_view(request: AuthenticatedHttpRequest, pk: int, token_pk: int)
     services.token_revoke(user=account, token=token, by=request.user)
     messages.success(request, _("API-token %(token)s van %(name)s is ingetrokken.")
                      % {"token": token.name, "name": account.username})
+    return redirect("accounts:user_detail", account.pk)
+
+
+@require_roles(ACCOUNT_MANAGERS)
+@require_POST
+def two_factor_reset_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    account = get_object_or_404(User, pk=pk)
+    if services.two_factor_reset(user=account, by=request.user):
+        messages.success(request, _("De tweestapsverificatie van %(name)s is gewist. Bij de volgende keer inloggen "
+                                    "stelt %(name)s die opnieuw in.") % {"name": account.username})
+    else:
+        messages.info(request, _("%(name)s had geen tweestapsverificatie ingesteld.") % {"name": account.username})
     return redirect("accounts:user_detail", account.pk)

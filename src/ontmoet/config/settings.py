@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ontmoet.core",
     "ontmoet.accounts",
     "ontmoet.places",
@@ -75,10 +78,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second step of this session
     # Inside authentication: it sees who is logged in (no-store on their answers), and sets the CSP nonce.
     "ontmoet.core.security_headers.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "ontmoet.accounts.sessions.IdleSessionMiddleware",  # after messages: it says why the user was logged out
+    # After the idle check: staff (and board members who chose it) pass the second step before any page opens.
+    "ontmoet.accounts.two_factor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -186,6 +192,11 @@ LOGIN_MAX_FAILURES_ACCOUNT = env_int("LOGIN_MAX_FAILURES_ACCOUNT", 5)
 LOGIN_MAX_FAILURES_ADDRESS = env_int("LOGIN_MAX_FAILURES_ADDRESS", 20)
 LOGIN_WINDOW_SECONDS = env_int("LOGIN_WINDOW_SECONDS", 15 * 60)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Two-factor authentication (ontmoet.accounts.two_factor): the name authenticator apps show. A wrong code counts
+# as a failed login in the throttle above, so django-otp's own per-device delay is off.
+OTP_TOTP_ISSUER = "Ontmoet Maastricht"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 SESSION_COOKIE_AGE = env_int("SESSION_MAX_SECONDS", 12 * 3600)
 SESSION_IDLE_SECONDS_STAFF = env_int("SESSION_IDLE_SECONDS_STAFF", 30 * 60)
 SESSION_IDLE_SECONDS_BOARD = env_int("SESSION_IDLE_SECONDS_BOARD", 2 * 3600)

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from ontmoet.accounts.permissions import public
+from ontmoet.accounts.two_factor import before_second_step
 from ontmoet.config import health
 from ontmoet.finder.views import front_door
 
@@ -13,7 +14,7 @@ urlpatterns = [
     # The finder for visitors, the start page (ontmoet.home) for a logged-in user.
     path("", front_door, name="home"),
     path("accounts/", include("ontmoet.accounts.urls")),
-    path("i18n/setlang", public(set_language), name="set_language"),
+    path("i18n/setlang", before_second_step(public(set_language)), name="set_language"),
     path("register/", include("ontmoet.places.urls")),
     path("financien/", include("ontmoet.finance.urls")),
     path("afwegingskader/", include("ontmoet.assessment.urls")),
