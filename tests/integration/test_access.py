@@ -74,6 +74,7 @@ PAGES: dict[str, Target] = {
     "health": Target(PUBLIC_PAGE),
     "ready": Target(PUBLIC_PAGE),
     "accounts:account": Target(ALL),
+    "accounts:password_change": Target(ALL),
     "accounts:two_factor_setup": Target(ALL),
     "accounts:two_factor_verify": Target(ALL),
     "accounts:recovery_codes": Target(ALL),

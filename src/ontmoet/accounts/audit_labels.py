@@ -30,6 +30,7 @@ ACTIONS = (
     AuditAction("user_deactivate", _("Account gedeactiveerd"), (USER,), _USER),
     AuditAction("user_reactivate", _("Account weer geactiveerd"), (USER,), _USER),
     AuditAction("password_reset", _("Wachtwoord opnieuw ingesteld"), (USER,)),
+    AuditAction("password_change", _("Eigen wachtwoord gewijzigd"), (USER,)),
     AuditAction("token_issue", _("API-token uitgegeven"), (USER,), _USER),
     AuditAction("token_revoke", _("API-token ingetrokken"), (USER,), _USER),
     AuditAction("board_account_link", _("Account van het bestuur gekoppeld"), (), _ACCOUNT),

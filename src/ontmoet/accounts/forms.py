@@ -110,6 +110,14 @@ class PasswordResetForm(StyledFormMixin, forms.Form):
         return data
 
 
+class PasswordChangeForm(PasswordResetForm):
+    """One's own new password, after the current one."""
+
+    current = forms.CharField(label=_("Huidig wachtwoord"), strip=False,
+                              widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    field_order = ["current", "password", "password_again"]
+
+
 class TokenIssueForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Naam van het token"), max_length=100, initial="API",
                            help_text=_("Waarvoor het token dient, bijvoorbeeld de koppeling die het gebruikt."))

@@ -7,6 +7,7 @@ urlpatterns = [
     path("login", views.login, name="login"),
     path("logout", views.logout, name="logout"),
     path("account", views.account_view, name="account"),
+    path("account/wachtwoord", views.password_change_view, name="password_change"),
     path("tweestapsverificatie/instellen", views.two_factor_setup_view, name="two_factor_setup"),
     path("tweestapsverificatie", views.two_factor_verify_view, name="two_factor_verify"),
     path("tweestapsverificatie/herstelcodes", views.recovery_codes_view, name="recovery_codes"),

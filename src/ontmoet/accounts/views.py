@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -23,6 +24,7 @@ from django_otp import login as otp_login
 from ontmoet.accounts import selectors, services, two_factor
 from ontmoet.accounts.forms import (
     LoginForm,
+    PasswordChangeForm,
     PasswordResetForm,
     TokenIssueForm,
     TwoFactorCodeForm,
@@ -32,6 +34,7 @@ from ontmoet.accounts.forms import (
 from ontmoet.accounts.http import AuthenticatedHttpRequest
 from ontmoet.accounts.login_guard import client_address, record_attempt, record_code_failure
 from ontmoet.accounts.models import User
+from ontmoet.accounts.passwords import password_change
 from ontmoet.accounts.permissions import public, require_roles
 from ontmoet.accounts.roles import ACCOUNT_MANAGERS, ALL_ROLES, TWO_FACTOR_REQUIRED
 from ontmoet.accounts.two_factor import before_second_step
@@ -159,6 +162,24 @@ def account_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {"enrolled": enrolled, "required": user.role in TWO_FACTOR_REQUIRED,
                "codes_left": two_factor.recovery_codes_left(user) if enrolled else 0}
     return render(request, "accounts/account.html", context)
+
+
+@require_roles(ALL_ROLES)
+def password_change_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """One's own password: the current one, then the new one twice. The session stays logged in."""
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            password_change(user=request.user, current=form.cleaned_data["current"],
+                            new=form.cleaned_data["password"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, _("Uw wachtwoord is gewijzigd."))
+            return redirect("accounts:account")
+    status = 400 if form.is_bound else 200
+    return _no_store(render(request, "accounts/password_change.html", {"form": form}, status=status))
 
 
 @require_roles(ACCOUNT_MANAGERS)
