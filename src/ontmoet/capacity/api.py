@@ -21,7 +21,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -90,6 +90,7 @@ def _choice_param(request: Request, name: str, choices: list[str]) -> str:
     return raw
 
 
+@extend_schema_field(OpenApiTypes.INT)  # a place's id, as the output's "place" (drf-spectacular cannot derive it)
 class _PlaceField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
     """A place by its id; a board member's other places do not exist (ownership rule, 404 → 400 here)."""
 
