@@ -25,7 +25,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ontmoet.accounts.permissions import RolePermission
+from ontmoet.accounts.permissions import RolePermission, may_act_for
 from ontmoet.accounts.roles import SCHEME_KEEPERS, SUBSIDY_APPLICANTS, SUBSIDY_READERS, Role
 from ontmoet.core.api_errors import Conflict, echo
 from ontmoet.core.api_input import StrictInput
@@ -338,7 +338,7 @@ class ApplicationListCreateApi(generics.ListCreateAPIView):  # type: ignore[type
         place = MeetingPlace.objects.filter(pk=v["place"]).first()
         if scheme is None:
             raise serializers.ValidationError({"scheme": ["Deze regeling bestaat niet."]})
-        if place is None:
+        if place is None or not may_act_for(request.user, place):  # another board's place does not exist either
             raise serializers.ValidationError({"place": ["Deze plek bestaat niet."]})
         try:
             application = services.application_create(scheme=scheme, place=place, year=v["year"],
