@@ -293,6 +293,10 @@ def _application(request: Request, pk: int) -> Application:
     return get_object_or_404(selectors.applications_for(request.user).prefetch_related("letters"), pk=pk)
 
 
+#: What ``_int_param`` reads: up to 15 ASCII digits.
+ID_QUERY = {"type": "integer", "minimum": 0, "maximum": 10**15 - 1}
+
+
 def _int_param(request: Request, name: str) -> int | None:
     raw = request.query_params.get(name, "")
     if not raw:
@@ -303,10 +307,10 @@ def _int_param(request: Request, name: str) -> int | None:
 
 
 @extend_schema(parameters=[
-    OpenApiParameter("scheme", OpenApiTypes.INT, description="Id van de regeling"),
+    OpenApiParameter("scheme", ID_QUERY, description="Id van de regeling"),
     OpenApiParameter("state", OpenApiTypes.STR, enum=ApplicationState.values, description="Status"),
-    OpenApiParameter("year", OpenApiTypes.INT, description="Jaar"),
-    OpenApiParameter("place", OpenApiTypes.INT, description="Id van de plek"),
+    OpenApiParameter("year", ID_QUERY, description="Jaar"),
+    OpenApiParameter("place", ID_QUERY, description="Id van de plek"),
 ])
 class ApplicationListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
     """Subsidy applications (a board member sees only those of their own places)."""
