@@ -1,7 +1,7 @@
 """The long fuzz run (make bench): every API operation as every role, a read-only token and a board member of
 another place, with many more examples than in make test (tests/api/test_api_fuzz_roles.py has the checks).
 Prints a summary per caller: operations, calls and failures by kind, with the first failure of each kind.
-``BENCH_FUZZ_EXAMPLES`` sets the examples per operation and caller (default 50)."""
+``BENCH_FUZZ_EXAMPLES`` sets the examples per operation and caller (default 25)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from tests.api.fuzz_roles import ACTORS, fuzz_actor, make_world
 
 pytestmark = pytest.mark.perf
-EXAMPLES = int(os.environ.get("BENCH_FUZZ_EXAMPLES", "50"))
+EXAMPLES = int(os.environ.get("BENCH_FUZZ_EXAMPLES", "25"))
 
 
 @pytest.mark.django_db
