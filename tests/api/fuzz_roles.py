@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.urls import resolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -208,6 +211,19 @@ def check_answer(case: Any, response: Any, actor: Actor, world: World, report: R
             report.fail("another place's data in the answer", f"{label}: {status} {response.text[:200]}")
 
 
+@contextmanager
+def _connection_kept() -> Iterator[None]:
+    """The WSGI application closes a connection inside a transaction at the start and end of each request (on
+    PostgreSQL, the test's own): keep it for the calls, as Django's test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 def fuzz_actor(actor: Actor, world: World, *, max_examples: int, operations: Iterable[Any] | None = None) -> Report:
     """Call every operation up to ``max_examples`` times as ``actor`` (reproducible: derandomized, no example
     database)."""
@@ -223,5 +239,6 @@ def fuzz_actor(actor: Actor, world: World, *, max_examples: int, operations: Ite
             response = case.call(headers=headers)
             check_answer(case, response, actor, world, report)
 
-        run()
+        with _connection_kept():
+            run()
     return report
