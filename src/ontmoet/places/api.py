@@ -112,9 +112,9 @@ class PlaceInput(StrictInput):
 class PlaceCreateInput(PlaceInput):
     """A new place needs its name and type (the document says so; PATCH takes any of the fields)."""
 
-    name = serializers.CharField(max_length=200)
-    type = serializers.ChoiceField(choices=PlaceType.choices, help_text="Alleen bij het aanmaken; daarna via "
-                                   "type-changes.")
+    name = serializers.CharField(max_length=200, error_messages={"required": REQUIRED})
+    type = serializers.ChoiceField(choices=PlaceType.choices, error_messages={"required": REQUIRED},
+                                   help_text="Alleen bij het aanmaken; daarna via type-changes.")
 
 
 class TypeChangeInput(StrictInput):
