@@ -200,3 +200,29 @@ def test_every_operation_is_described_and_its_tag_is_declared(document):
         assert operation.get("description", "").strip(), (path, method)
         assert set(operation["tags"]) <= set(tags), (path, method)
     assert all(tags.values())
+
+
+# --- found by fuzzing with every role (tests/api/test_api_fuzz_roles.py): the document says what is refused -------
+
+
+def test_every_request_body_refuses_unknown_fields_in_the_document_too(document):
+    """The inputs refuse an unknown field by name (core.api_input.StrictInput); the document said nothing, so a
+    body with an extra field was valid by the document and then refused."""
+    schemas = document["components"]["schemas"]
+    bodies = [name for name in schemas if name.endswith("Request")]
+    assert bodies
+    assert [name for name in bodies if schemas[name].get("additionalProperties") is not False] == []
+    assert document["components"]["securitySchemes"]["bearerAuth"] == {
+        "type": "http", "scheme": "bearer", "description": "Een API-token van Ontmoet (ont_...)."}
+
+
+@pytest.mark.parametrize(("path", "name", "minimum", "maximum"), [
+    ("/community-work-requests", "year", 2000, 2100), ("/board-support-requests", "place", 1, 2**31 - 1),
+    ("/indicators", "year", 2000, 2100), ("/activities", "place", 0, 999_999_999),
+    ("/applications", "year", 0, 10**15 - 1), ("/applications", "place", 0, 10**15 - 1)])
+def test_query_numbers_declare_the_range_that_is_accepted(document, api_client_for, path, name, minimum, maximum):
+    parameter = next(p for p in document["paths"][path]["get"]["parameters"] if p["name"] == name)
+    assert (parameter["schema"]["minimum"], parameter["schema"]["maximum"]) == (minimum, maximum)
+    client = api_client_for(Role.ADMINISTRATOR)
+    assert client.get(f"/api/v1{path}", {name: maximum + 1}).status_code == 400
+    assert client.get(f"/api/v1{path}", {name: minimum}).status_code in (200, 404)

@@ -108,3 +108,12 @@ def test_token_login_with_the_token_keyword_works_too(api_client_for, places):
     response = client.get("/api/v1/neighbourhoods")
     assert response.status_code == 200, response.content
     assert len(response.json()["results"]) == 44
+
+
+def test_a_new_place_needs_name_and_type_and_the_document_says_so(api_client_for, client):
+    """Found by fuzzing: POST /places declared no required field, so an empty body was valid by the document."""
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["PlaceCreateInputRequest"]
+    assert set(schema["required"]) == {"name", "type"}
+    refused = api_client_for(Role.ADMINISTRATOR).post("/api/v1/places", {}, format="json")
+    assert refused.status_code == 400
+    assert {p["name"] for p in refused.json()["invalidParams"]} == {"name", "type"}

@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.services import token_issue
+from ontmoet.subsidies.models import Application
 from tests import factories_subsidies as fs
 from tests.factories import PlaceFactory, UserFactory
 
@@ -112,6 +113,18 @@ def test_another_boards_application_does_not_exist(clients):
     assert clients["board"].get(f"/api/v1/applications/{app.pk}").status_code == 404
     assert _post(clients["board"], f"/api/v1/applications/{app.pk}/submit").status_code == 404
     assert clients["board"].get("/api/v1/applications").json()["results"] == []
+
+
+def test_an_application_for_another_boards_place_is_a_400_as_for_a_place_that_does_not_exist(clients):
+    """Found by the fuzzer with a board member's token: this was an undocumented 404 (and told the place exists)."""
+    scheme, other = fs.scheme(), PlaceFactory()
+    body = {"scheme": scheme.pk, "year": 2026, "amountRequested": "1000"}
+    refused = _post(clients["board"], "/api/v1/applications", {**body, "place": other.pk})
+    missing = _post(clients["board"], "/api/v1/applications", {**body, "place": 10**9})
+    assert refused.status_code == missing.status_code == 400
+    assert refused["Content-Type"] == "application/problem+json"
+    assert refused.json()["invalidParams"] == missing.json()["invalidParams"]
+    assert not Application.objects.filter(place=other).exists()
 
 
 def test_the_list_filters(clients):

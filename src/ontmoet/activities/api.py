@@ -92,7 +92,8 @@ def _place(user: Any, place_id: int) -> MeetingPlace:
 
 
 @extend_schema(parameters=[
-    OpenApiParameter("place", OpenApiTypes.INT, description="Alleen de activiteiten van deze plek"),
+    OpenApiParameter("place", {"type": "integer", "minimum": 0, "maximum": 999_999_999},  # plain_whole
+                     description="Alleen de activiteiten van deze plek"),
     OpenApiParameter("from", OpenApiTypes.DATE, description="Vanaf deze datum"),
     OpenApiParameter("to", OpenApiTypes.DATE, description="Tot en met deze datum"),
 ])

@@ -21,7 +21,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -55,7 +55,8 @@ BAD_NUMBER = _("'%(value)s' is geen geheel getal van %(minimum)s tot en met %(ma
 #: The names of the services' fields in this API.
 SERVICE_FIELDS = {"contact_person": "contactPerson", "taken_up_on": "takenUpOn", "closed_on": "closedOn",
                   "__all__": "nonFieldErrors"}
-YEAR_PARAM = OpenApiParameter("year", OpenApiTypes.INT, description="Het jaar (2000 tot en met 2100, bv. 2027)")
+YEAR_PARAM = OpenApiParameter("year", {"type": "integer", "minimum": 2000, "maximum": 2100},
+                              description="Het jaar (2000 tot en met 2100, bv. 2027)")
 
 
 def _api_error(error: ValidationError) -> serializers.ValidationError:
@@ -90,6 +91,7 @@ def _choice_param(request: Request, name: str, choices: list[str]) -> str:
     return raw
 
 
+@extend_schema_field(OpenApiTypes.INT)  # a place's id, as the output's "place" (drf-spectacular cannot derive it)
 class _PlaceField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
     """A place by its id; a board member's other places do not exist (ownership rule, 404 → 400 here)."""
 
@@ -278,7 +280,8 @@ class CommunityWorkHoursApi(generics.ListAPIView):  # type: ignore[type-arg]
     YEAR_PARAM,
     OpenApiParameter("status", OpenApiTypes.STR, enum=SupportStatus.values, description="Status van de vraag"),
     OpenApiParameter("kind", OpenApiTypes.STR, enum=SupportKind.values, description="Soort ondersteuning"),
-    OpenApiParameter("place", OpenApiTypes.INT, description="Id van de plek"),
+    OpenApiParameter("place", {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+                     description="Id van de plek"),
 ])
 class BoardSupportRequestsApi(generics.ListAPIView):  # type: ignore[type-arg]
     """Requests for board support (bouwsteen 5); a board member asks for their own places and sees only those."""

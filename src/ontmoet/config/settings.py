@@ -180,6 +180,17 @@ BEHIND_TLS_PROXY = env_flag("BEHIND_TLS_PROXY")
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+# HSTS for the host's own subdomains too (those of ontmoet.example.nl, not the municipality's other sites).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload (security.W021) is a choice for the registrable domain (the municipality's), made where that
+    # domain is served: the preload list only accepts the header of the domain itself, not of one host below it.
+    "security.W021",
+]
+if BEHIND_TLS_PROXY:
+    # security.W008: behind the TLS proxy the proxy answers plain http and redirects it to https (the application
+    # only sees X-Forwarded-Proto); SECURE_SSL_REDIRECT=1 makes the application redirect as well.
+    SILENCED_SYSTEM_CHECKS.append("security.W008")
 SESSION_COOKIE_SECURE = BEHIND_TLS_PROXY or SECURE_SSL_REDIRECT
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
@@ -254,7 +265,8 @@ SPECTACULAR_SETTINGS = {
     ],
     "ENUM_NAME_OVERRIDES": {"PlaceTypeEnum": "ontmoet.places.types.PlaceType",
                             "SubsidyAdviceEnum": "ontmoet.subsidies.models.AdviceChoice",
-                            "InitiatorEnum": "ontmoet.activities.types.Initiator"},
+                            "InitiatorEnum": "ontmoet.activities.types.Initiator",
+                            "SupportKindEnum": "ontmoet.capacity.models.SupportKind"},
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

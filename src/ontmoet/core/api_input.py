@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from rest_framework import serializers
 
 from ontmoet.core.api_errors import echo
@@ -36,3 +37,17 @@ class StrictInput(serializers.Serializer[Any]):
         if unknown:
             raise serializers.ValidationError(unknown)
         return value
+
+
+class StrictInputSchema(OpenApiSerializerExtension):  # type: ignore[no-untyped-call]
+    """The OpenAPI document says so too: every request body of a StrictInput has ``additionalProperties: false``
+    (without it, a client reading the document may expect an unknown field to be ignored)."""
+
+    target_class = StrictInput
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        schema: dict[str, Any] = auto_schema._map_basic_serializer(self.target, direction)
+        if direction == "request":
+            schema["additionalProperties"] = False
+        return schema

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -48,7 +47,8 @@ class IndicatorsApi(APIView):
     write_roles: frozenset[str] = frozenset()
 
     @extend_schema(operation_id="indicators_get", tags=["indicators"], parameters=[
-        OpenApiParameter("year", OpenApiTypes.INT, description="Het jaar (standaard dit jaar)")],
+        OpenApiParameter("year", {"type": "integer", "minimum": 2000, "maximum": 2100},
+                         description="Het jaar (standaard dit jaar)")],
         responses={200: IndicatorsOutput})
     def get(self, request: Request) -> Response:
         params = YearInput(data=request.query_params)

@@ -109,6 +109,14 @@ class PlaceInput(StrictInput):
     disabledParking = serializers.BooleanField(source="disabled_parking", required=False, allow_null=True)
 
 
+class PlaceCreateInput(PlaceInput):
+    """A new place needs its name and type (the document says so; PATCH takes any of the fields)."""
+
+    name = serializers.CharField(max_length=200, error_messages={"required": REQUIRED})
+    type = serializers.ChoiceField(choices=PlaceType.choices, error_messages={"required": REQUIRED},
+                                   help_text="Alleen bij het aanmaken; daarna via type-changes.")
+
+
 class TypeChangeInput(StrictInput):
     type = serializers.ChoiceField(choices=PlaceType.choices, help_text="Het nieuwe type van de plek.")
     effectiveDate = serializers.DateField(help_text="Ingangsdatum (JJJJ-MM-DD).")
@@ -200,9 +208,9 @@ class PlaceListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
             return response
         return Response(data)
 
-    @extend_schema(request=PlaceInput, responses={201: PlaceOutput})
+    @extend_schema(request=PlaceCreateInput, responses={201: PlaceOutput})
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = PlaceInput(data=request.data)
+        data = PlaceCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         place_type = values.pop("type", None)

@@ -25,7 +25,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ontmoet.accounts.permissions import RolePermission
+from ontmoet.accounts.permissions import RolePermission, may_act_for
 from ontmoet.accounts.roles import SCHEME_KEEPERS, SUBSIDY_APPLICANTS, SUBSIDY_READERS, Role
 from ontmoet.core.api_errors import Conflict, echo
 from ontmoet.core.api_input import StrictInput
@@ -293,6 +293,10 @@ def _application(request: Request, pk: int) -> Application:
     return get_object_or_404(selectors.applications_for(request.user).prefetch_related("letters"), pk=pk)
 
 
+#: What ``_int_param`` reads: up to 15 ASCII digits.
+ID_QUERY = {"type": "integer", "minimum": 0, "maximum": 10**15 - 1}
+
+
 def _int_param(request: Request, name: str) -> int | None:
     raw = request.query_params.get(name, "")
     if not raw:
@@ -303,10 +307,10 @@ def _int_param(request: Request, name: str) -> int | None:
 
 
 @extend_schema(parameters=[
-    OpenApiParameter("scheme", OpenApiTypes.INT, description="Id van de regeling"),
+    OpenApiParameter("scheme", ID_QUERY, description="Id van de regeling"),
     OpenApiParameter("state", OpenApiTypes.STR, enum=ApplicationState.values, description="Status"),
-    OpenApiParameter("year", OpenApiTypes.INT, description="Jaar"),
-    OpenApiParameter("place", OpenApiTypes.INT, description="Id van de plek"),
+    OpenApiParameter("year", ID_QUERY, description="Jaar"),
+    OpenApiParameter("place", ID_QUERY, description="Id van de plek"),
 ])
 class ApplicationListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
     """Subsidy applications (a board member sees only those of their own places)."""
@@ -338,7 +342,7 @@ class ApplicationListCreateApi(generics.ListCreateAPIView):  # type: ignore[type
         place = MeetingPlace.objects.filter(pk=v["place"]).first()
         if scheme is None:
             raise serializers.ValidationError({"scheme": ["Deze regeling bestaat niet."]})
-        if place is None:
+        if place is None or not may_act_for(request.user, place):  # another board's place does not exist either
             raise serializers.ValidationError({"place": ["Deze plek bestaat niet."]})
         try:
             application = services.application_create(scheme=scheme, place=place, year=v["year"],
