@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ontmoet.capacity",
     "ontmoet.finder",
     "ontmoet.subsidies",
+    "ontmoet.datacare",
 ]
 
 MIDDLEWARE = [
