@@ -3,7 +3,9 @@ text names them (for review before and after an erasure), and what is due for de
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.sessions.models import Session
@@ -19,9 +21,10 @@ from ontmoet.capacity.models import (
     WorkingGroupMember,
 )
 from ontmoet.core.models import AuditEvent
+from ontmoet.datacare.retention import retention_rules
 from ontmoet.finder.models import InitiativeRequest
 from ontmoet.places.models import BoardMember
-from ontmoet.subsidies.models import Advice, Application, Decision, Document, Letter, Step
+from ontmoet.subsidies.models import Advice, Application, Decision, DecisionKind, Document, Letter, Step
 from ontmoet.subsidies.uploads import read_upload
 
 EXPORT_FORMAT = "ontmoet-avg-inzage"
@@ -180,3 +183,60 @@ def personal_data(user: User) -> dict[str, Any]:
             .order_by("at", "id")],
         "mentions_in_free_text": mentions(user),
     }
+
+
+# --- retention ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """A case whose retention period has passed: it may be destroyed (after the archivist's approval)."""
+
+    case: str
+    id: int
+    reference: str
+    result: str
+    anchor: dt.date
+    destroy_on: dt.date
+    rule: str
+    selectielijst: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"case": self.case, "id": self.id, "reference": self.reference, "result": self.result,
+                "anchor": self.anchor.isoformat(), "destroy_on": self.destroy_on.isoformat(), "rule": self.rule,
+                "selectielijst": self.selectielijst}
+
+
+def _application_anchor(application: Application, anchor: str) -> dt.date | None:
+    decisions = list(application.decisions.all())
+    if anchor == "settlement":
+        dates = [d.decided_on for d in decisions if d.kind == DecisionKind.SETTLEMENT]
+        return max(dates) if dates else None
+    if anchor == "decision":
+        dates = [d.decided_on for d in decisions]
+        if application.decided_on:
+            dates.append(application.decided_on)
+        return max(dates) if dates else None
+    return timezone.localdate(application.updated_at)
+
+
+def retention_due(on: dt.date | None = None) -> list[DueItem]:
+    """Every case whose retention period has passed on ``on`` (today), by the rules of retention.toml."""
+    on = on or timezone.localdate()
+    due: list[DueItem] = []
+    for rule in retention_rules():
+        if rule.case == "subsidy_application":
+            applications = Application.objects.filter(state__in=rule.results).prefetch_related("decisions")
+            for application in applications.order_by("id"):
+                anchor = _application_anchor(application, rule.anchor)
+                if anchor is not None and rule.destroy_on(anchor) <= on:
+                    due.append(DueItem("subsidy_application", application.pk, application.reference,
+                                       application.state, anchor, rule.destroy_on(anchor), rule.key,
+                                       rule.selectielijst))
+        elif rule.case == "initiative":
+            for idea in InitiativeRequest.objects.order_by("created_at", "id"):
+                anchor = timezone.localdate(idea.created_at)
+                if rule.destroy_on(anchor) <= on:
+                    due.append(DueItem("initiative", idea.pk, f"idee {idea.pk}", "", anchor, rule.destroy_on(anchor),
+                                       rule.key, rule.selectielijst))
+    return sorted(due, key=lambda item: (item.destroy_on, item.case, item.id))
