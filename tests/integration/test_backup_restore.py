@@ -146,7 +146,8 @@ def restored(source, tmp_path_factory) -> tuple[dict[str, str], Path, dict[str, 
     return target, home, content
 
 
-@pytest.mark.parametrize("damage", ["not_an_archive", "truncated", "changed_member", "wrong_count", "extra_member"])
+@pytest.mark.parametrize("damage", ["not_an_archive", "truncated", "changed_member", "wrong_count", "extra_member",
+                                    "other_version"])
 def test_a_wrong_or_damaged_archive_is_refused_in_dutch(source, restored, tmp_path, damage):
     target = restored[0]
     bad = tmp_path / "kapot.tar.gz"
@@ -198,6 +199,10 @@ def _damage(archive: Path, bad: Path, damage: str) -> str:
         _write(bad, [*members, (extra, b"x")])
         return "onverwacht bestand"
     manifest = json.loads(members[0][1])
+    if damage == "other_version":
+        manifest["migrations"].append("places.9999_from_a_later_release")
+        _write(bad, [(members[0][0], json.dumps(manifest).encode()), *members[1:]])
+        return "andere versie van Ontmoet"
     manifest["tables"]["places_meetingplace"] += 1
     _write(bad, [(members[0][0], json.dumps(manifest).encode()), *members[1:]])
     return "klopt het aantal rijen niet in places_meetingplace"

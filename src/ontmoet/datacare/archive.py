@@ -6,7 +6,8 @@ Django's JSON fixture format, with its primary key and times to the microsecond,
 ``documents/<stored name>`` for every file under the upload folder.
 
 A restore checks everything before it writes anything: the archive is readable, the manifest is Ontmoet's, every
-member matches its checksum, the target database has the same migrations and is empty (unless ``replace``).
+member matches its checksum, and then that the target database has the same migrations and is empty (unless
+``replace``).
 Then one transaction empties every table, loads the rows and compares the counts with the manifest; only when
 that has committed are the documents, unpacked beside the upload folder, moved into place.
 """
@@ -292,13 +293,13 @@ def _check_target(manifest: Manifest, *, replace: bool) -> None:
 def restore(path: Path, *, replace: bool = False) -> RestoreReport:
     """Restore the archive at ``path``: everything or nothing (see the module's docstring)."""
     manifest = read_manifest(path)
-    _check_target(manifest, replace=replace)
     root = upload_root()
     root.parent.mkdir(parents=True, exist_ok=True)
     # Beside the upload folder, so that the documents move in with a rename on the same file system.
     work = Path(tempfile.mkdtemp(prefix=".ontmoet-restore-", dir=root.parent))
     try:
-        _unpack(path, manifest, work)
+        _unpack(path, manifest, work)  # every checksum first: a damaged file is named as such
+        _check_target(manifest, replace=replace)
         tables = _tables()
         if sorted(manifest.tables) != tables:
             raise ArchiveError("De tabellen in de reservekopie verschillen van die van deze database.")
