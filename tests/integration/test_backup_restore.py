@@ -232,3 +232,28 @@ def test_a_restore_into_postgresql_gives_back_the_same_rows(source, tmp_path):
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_the_avg_and_retention_commands_run_as_installed(restored, tmp_path):
+    """On the restored demo data (after the tests above): export, erase twice, the ledger, the retention list."""
+    target = restored[0]
+    export = tmp_path / "inzage.json"
+    out = _ok(ontmoet(target, "gdpr_export", "--user", "bestuur", "--output", str(export)))
+    assert "Persoonsgegevens van bestuur" in out
+    data = json.loads(export.read_text(encoding="utf-8"))
+    assert data["account"]["username"] == "bestuur"
+    assert len(data["documents_uploaded"]) == 3
+    assert "Geef --yes" in _ok(ontmoet(target, "gdpr_erase", "--user", "bestuur"))
+    erased = json.loads(_ok(ontmoet(target, "gdpr_erase", "--user", "bestuur", "--yes", "--format", "json")))
+    assert erased["pseudonym"].startswith("gewist-")
+    assert "al gewist" in _ok(ontmoet(target, "gdpr_erase", "--user", erased["pseudonym"], "--yes"))
+    refused = ontmoet(target, "gdpr_erase", "--user", "beheer", "--yes")
+    assert refused.returncode == 1
+    assert "--include-staff" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    _ok(ontmoet(target, "check_ledger"))
+    assert isinstance(json.loads(_ok(ontmoet(target, "retention_due", "--format", "json", "--on", "2100-01-01"))),
+                      list)
+    wrong = ontmoet(target, "retention_due", "--on", "morgen")
+    assert wrong.returncode == 2
+    assert "JJJJ-MM-DD" in wrong.stderr
