@@ -5,15 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from ontmoet.accounts.roles import Role
 from ontmoet.datacare.retention import DEFAULT_FILE, RetentionError, parse_rules, retention_rules
 from ontmoet.datacare.selectors import retention_due
+from ontmoet.datacare.tasks import TASK_PATH, monthly_retention_report, next_run, schedule_retention_report
 from ontmoet.finder.models import RETENTION_DAYS, InitiativeRequest
 from ontmoet.subsidies import services
 from ontmoet.subsidies.models import Application, Decision
@@ -99,3 +104,28 @@ def test_the_command_lists_in_text_and_json_and_destroys_nothing():
     assert Application.objects.filter(pk=app.pk).exists()
     with pytest.raises(CommandError, match="JJJJ-MM-DD"):
         call_command("retention_due", "--on", "1-1-2040", stdout=StringIO())
+
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.mark.parametrize(("now", "expected"), [
+    (dt.datetime(2026, 12, 3, 12, 0, tzinfo=AMS), dt.datetime(2027, 1, 1, 6, 0, tzinfo=AMS)),
+    (dt.datetime(2027, 1, 1, 6, 0, tzinfo=AMS), dt.datetime(2027, 2, 1, 6, 0, tzinfo=AMS)),
+    (dt.datetime(2027, 3, 15, 9, 0, tzinfo=AMS), dt.datetime(2027, 4, 1, 6, 0, tzinfo=AMS)),  # summer time
+])
+def test_the_report_runs_on_the_first_of_the_next_month(now, expected):
+    assert next_run(now) == expected
+
+
+def test_the_report_logs_what_is_due_and_waits_for_the_next_month(caplog):
+    app = application("settled")
+    _decided(app, "settlement", dt.date(2026, 3, 2))
+    with time_machine.travel(dt.datetime(2036, 4, 1, 6, 0, tzinfo=AMS), tick=False):
+        assert schedule_retention_report() == schedule_retention_report()
+        outcome = monthly_retention_report.call()
+    assert outcome == {"due": 1, "next": "2036-05-01T06:00:00+02:00"}
+    assert "bewaartermijn bereikt" in caplog.text
+    waiting = DBTaskResult.objects.filter(task_path=TASK_PATH, status=TaskResultStatus.READY)
+    assert [j.run_after for j in waiting] == [dt.datetime(2036, 5, 1, 6, 0, tzinfo=AMS)]
+    assert Application.objects.filter(pk=app.pk).exists()
