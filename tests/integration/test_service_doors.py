@@ -191,6 +191,8 @@ CALLS: dict[str, tuple[str, Call]] = {
     "ontmoet.subsidies.services.application_decide_objection": (Role.DECISION_MAKER, lambda by: {
         "application": _subsidy_objection(by), "founded": False, "motivation": "ongegrond"}),
     "ontmoet.subsidies.services.reminders_send": (Role.GRANT_OFFICER, lambda by: _reminder_due(by)),
+    "ontmoet.datacare.services.personal_data_erase": (Role.ADMINISTRATOR, lambda by: {
+        "user": UserFactory(username="te-wissen", role=Role.BOARD_MEMBER, first_name="Wim", email="wim@example.nl")}),
     "ontmoet.subsidies.services.scheme_year_rank": (Role.DECISION_MAKER, lambda by: {
         "scheme_year": _ranking_year(by)}),
 }

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ontmoet.capacity",
     "ontmoet.finder",
     "ontmoet.subsidies",
+    "ontmoet.datacare",
 ]
 
 MIDDLEWARE = [

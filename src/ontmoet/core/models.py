@@ -11,7 +11,8 @@ class AuditEvent(models.Model):
     """Who did what to which object, when, with the changed fields before and after.
 
     Rows are only ever inserted (by :func:`ontmoet.core.audit.audit_record`, inside the service's
-    transaction); nothing updates or deletes them.
+    transaction); nothing deletes them. The one update is the AVG erasure, which replaces ``actor_name`` and the
+    account's ``object_repr`` by the person's pseudonym (``ontmoet.datacare.services``, ADR 0702).
     """
 
     at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
