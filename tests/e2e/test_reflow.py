@@ -43,6 +43,7 @@ SKIPPED: dict[str, str] = {
     "places:import_template_csv": "download",
     "places:import_template_xlsx": "download",
     "places:export_csv": "download",
+    "accounts:security_csv": "download",
     "places:export_xlsx": "download",
     "finance:export": "download",
     "finance:scenario_file": "download",

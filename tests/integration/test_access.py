@@ -80,6 +80,8 @@ PAGES: dict[str, Target] = {
     "accounts:recovery_codes": Target(ALL),
     "accounts:two_factor_reset": Target(ACCOUNTS, ("account",)),
     "accounts:users": Target(ACCOUNTS),
+    "accounts:security": Target(ACCOUNTS),
+    "accounts:security_csv": Target(ACCOUNTS),
     "accounts:user_create": Target(ACCOUNTS),
     "accounts:user_detail": Target(ACCOUNTS, ("account",)),
     "accounts:user_deactivate": Target(ACCOUNTS, ("account",)),

@@ -46,17 +46,18 @@ def normalise(username: str) -> str:
     return username.strip().lower()[:150]
 
 
-def lock_of(*, username: str, address: str | None, now: dt.datetime | None = None) -> dt.datetime | None:
-    """When the login for this account or from this address opens again, or None when it is open."""
+def lock_of(*, username: str | None, address: str | None, now: dt.datetime | None = None) -> dt.datetime | None:
+    """When the login for this account or from this address opens again, or None when it is open (``None``
+    for either: only the other is asked)."""
     now = now or timezone.now()
     window = dt.timedelta(seconds=settings.LOGIN_WINDOW_SECONDS)
     lockout = dt.timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
     since = now - window - lockout
     failed = LoginAttempt.objects.filter(succeeded=False, at__gte=since)
-    ends = [
-        locked_until(list(failed.filter(username=normalise(username)).values_list("at", flat=True)),
-                     limit=settings.LOGIN_MAX_FAILURES_ACCOUNT, window=window, lockout=lockout, now=now),
-    ]
+    ends = []
+    if username is not None:
+        ends.append(locked_until(list(failed.filter(username=normalise(username)).values_list("at", flat=True)),
+                                 limit=settings.LOGIN_MAX_FAILURES_ACCOUNT, window=window, lockout=lockout, now=now))
     if address:
         ends.append(locked_until(list(failed.filter(address=address).values_list("at", flat=True)),
                                  limit=settings.LOGIN_MAX_FAILURES_ADDRESS, window=window, lockout=lockout, now=now))

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from ontmoet.accounts import selectors, services, two_factor
+from ontmoet.accounts import security, selectors, services, two_factor
 from ontmoet.accounts.forms import (
     LoginForm,
     PasswordChangeForm,
@@ -38,7 +38,9 @@ from ontmoet.accounts.passwords import password_change
 from ontmoet.accounts.permissions import public, require_roles
 from ontmoet.accounts.roles import ACCOUNT_MANAGERS, ALL_ROLES, TWO_FACTOR_REQUIRED
 from ontmoet.accounts.two_factor import before_second_step
+from ontmoet.core.audit_display import readable_events
 from ontmoet.core.forms import apply_validation_error
+from ontmoet.core.tabular import write_csv
 
 #: Where a newly issued API token waits, in the server-side session, for the one page that shows it.
 NEW_TOKEN_KEY = "accounts:new_token"
@@ -180,6 +182,36 @@ def password_change_view(request: AuthenticatedHttpRequest) -> HttpResponse:
             return redirect("accounts:account")
     status = 400 if form.is_bound else 200
     return _no_store(render(request, "accounts/password_change.html", {"form": form}, status=status))
+
+
+#: The security page lists this many events; the CSV has them all.
+SECURITY_EVENTS_SHOWN = 200
+
+
+@require_roles(ACCOUNT_MANAGERS)
+def security_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Locks, failed logins per account and per address, and the security events of a period (BIO2)."""
+    days = security.days_asked(request.GET.get("dagen"))
+    failed = security.failed_logins(days)
+    events = security.security_events(days)
+    shown = readable_events(events.select_related("actor")[:SECURITY_EVENTS_SHOWN])
+    context = {"days": days, "max_days": security.MAX_DAYS, "limits": security.lock_settings(),
+               "failures": [(_("Mislukte pogingen per account"), failed["accounts"], _("Account")),
+                            (_("Mislukte pogingen per adres"), failed["addresses"], _("Adres"))],
+               "events": shown, "shown": len(shown), "total": events.count()}
+    return _no_store(render(request, "accounts/security.html", context))
+
+
+@require_roles(ACCOUNT_MANAGERS)
+def security_csv_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The security events of the period as CSV (Dutch Excel: semicolons, every text cell safe)."""
+    days = security.days_asked(request.GET.get("dagen"))
+    rows = [[item.event.at, item.action, item.event.object_repr, item.event.actor_name]
+            for item in readable_events(security.security_events(days).select_related("actor").iterator())]
+    response = HttpResponse(write_csv([_("Tijdstip"), _("Gebeurtenis"), _("Account"), _("Door")], rows),
+                            content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="beveiliging-{timezone.localdate().isoformat()}.csv"'
+    return _no_store(response)
 
 
 @require_roles(ACCOUNT_MANAGERS)
