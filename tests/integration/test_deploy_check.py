@@ -17,8 +17,11 @@ ONTMOET = Path(sys.executable).parent / "ontmoet"
 
 
 def _check_deploy(tmp_path: Path, **production: str) -> subprocess.CompletedProcess[str]:
+    # A production environment: nothing of the test run's own (the browser tests' worker process sets
+    # DJANGO_ALLOW_ASYNC_UNSAFE for Playwright, which check --deploy rightly refuses).
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DJANGO_SETTINGS_MODULE", "ONTMOET_PLAN", "DEBUG", "BEHIND_TLS_PROXY", "SECURE_SSL_REDIRECT")}
+           if k not in ("DJANGO_SETTINGS_MODULE", "ONTMOET_PLAN", "DEBUG", "BEHIND_TLS_PROXY", "SECURE_SSL_REDIRECT",
+                        "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update({"SECRET_KEY": secrets.token_urlsafe(50), "DEBUG": "0", "SECURE_HSTS_SECONDS": "31536000",
                 "ALLOWED_HOSTS": "ontmoet.example.nl", "CSRF_TRUSTED_ORIGINS": "https://ontmoet.example.nl",
                 "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}", "ONTMOET_VAR_DIR": str(tmp_path),
