@@ -145,3 +145,22 @@ def test_the_import_reports_every_kind_of_problem_by_row_and_column(board):
     assert sorted((p.row, p.column) for p in report.problems) == [
         (3, "place"), (4, "end"), (5, "start"), (5, "title"), (6, "title"), (7, "category")]
     assert len(report.rows) == 2 and Activity.objects.count() == 0
+
+
+def test_rows_copied_before_a_later_problem_are_not_kept(board, monkeypatch):
+    """On PostgreSQL the checked rows are copied while the rest is checked; a problem further down the file
+    undoes what was copied (with a chunk of one row, every good row was copied before the bad one)."""
+    place, user = board
+    monkeypatch.setattr(services, "COPY_CHUNK", 1)
+    good = "".join(f"{place.pk},2026-03-{d:02d},Koffie,residents,board,8\n" for d in range(1, 11))
+    content = ("place,date,title,initiated_by,organised_by,participants\n" + good
+               + f"{place.pk},2026-13-01,Fout,residents,board,8\n").encode()
+    report = services.activities_import(content=content, filename="a.csv", by=user)
+    assert [(p.row, p.column) for p in report.problems] == [(12, "date")]
+    assert Activity.objects.count() == 0 and report.written == 0
+    from ontmoet.activities.models import ActivityTally
+
+    assert not ActivityTally.objects.exists()
+    clean = services.activities_import(content=("place,date,title,initiated_by,organised_by,participants\n"
+                                                + good).encode(), filename="a.csv", by=user)
+    assert clean.written == 10 and Activity.objects.count() == 10

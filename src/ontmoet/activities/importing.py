@@ -8,6 +8,7 @@ service writes nothing while there is one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,8 +81,12 @@ def parse_time(text: str) -> dt.time | None:
     return None
 
 
-def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any = None) -> ActivityImportReport:
-    """Check every row; the activities are built, not saved."""
+def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any = None,
+                        sink: Callable[[list[CheckedRow]], None] | None = None,
+                        chunk: int = 50_000) -> ActivityImportReport:
+    """Check every row; the activities are built, not saved. ``sink`` receives the checked rows in chunks of
+    ``chunk`` while no problem has been found (and the rest at the end, if none was): the caller may write
+    them meanwhile, and must undo that when the report has problems."""
     table = read_table(content, filename, aliases=ALIASES, required=REQUIRED)
     report = ActivityImportReport(problems=list(table.problems))
     allowed = place_ids_acted_for(by) if by is not None else None
@@ -95,6 +100,7 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
     places: dict[str, int | None] = {}
     numbers: dict[str, int | None] = {}
     clock: dict[str, dt.time | None] = {}
+    flushed = 0  # the rows given to the sink so far
     total = len(table.rows)
     for index, (number, cells) in enumerate(table.rows):
         if progress is not None and index % 10000 == 0:
@@ -166,6 +172,11 @@ def parse_activity_file(content: bytes, filename: str, *, by: Any, progress: Any
             cells.get("target_group", "")[:200],
             cells.get("is_public", "ja").lower() not in ("nee", "no", "false", "0")))
         report.per_place[place_id] = report.per_place.get(place_id, 0) + 1
+        if sink is not None and len(report.rows) - flushed >= chunk and not report.problems:
+            sink(report.rows[flushed:])
+            flushed = len(report.rows)
     if progress is not None:
         progress.checked(total, total)
+    if sink is not None and not report.problems and len(report.rows) > flushed:
+        sink(report.rows[flushed:])
     return report

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from contextlib import ExitStack
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ontmoet.accounts.doors import state_change
@@ -21,7 +22,7 @@ from ontmoet.accounts.models import User
 from ontmoet.accounts.permissions import ensure_acts_for
 from ontmoet.accounts.roles import ACTIVITY_WRITERS
 from ontmoet.activities import errors
-from ontmoet.activities.importing import ROW_COLUMNS, ActivityImportReport, parse_activity_file
+from ontmoet.activities.importing import ROW_COLUMNS, ActivityImportReport, CheckedRow, parse_activity_file
 from ontmoet.activities.models import Activity, ActivitySeries
 from ontmoet.activities.tallies import add_new as add_to_tallies
 from ontmoet.activities.tallies import recount
@@ -182,12 +183,20 @@ def activities_import(*, content: bytes, filename: str, by: User | None, dry_run
     """All-or-nothing import (CSV/XLSX): every row is checked first; with one problem nothing is written.
 
     The audit trail gets one event per place that received activities (with their number), not one per row:
-    a yearly file of a large city has millions of rows."""
-    report = parse_activity_file(content, filename, by=by, progress=progress)
+    a yearly file of a large city has millions of rows.
+
+    On PostgreSQL the rows are copied into the table while the rest of the file is still being checked (the
+    database maintains its indexes on the other core meanwhile), inside a savepoint that is rolled back when a
+    problem turns up, so that nothing of a file with a problem stays written."""
+    if connection.vendor == "postgresql" and not dry_run:
+        report = _check_and_copy(content, filename, by=by, progress=progress)
+    else:
+        report = parse_activity_file(content, filename, by=by, progress=progress)
+        if not (report.problems or dry_run):
+            _write_rows(report, progress)
     if report.problems or dry_run:
         nothing_changed()
         return report
-    _write_rows(report, progress)
     # The rows are new and held: added to their months' tallies as they are (ROW_COLUMNS order).
     add_to_tallies((r[0], r[1], r[6], r[7], r[8]) for r in report.rows)
     for place_id, count in sorted(report.per_place.items()):
@@ -197,20 +206,46 @@ def activities_import(*, content: bytes, filename: str, by: User | None, dry_run
     return report
 
 
-def _write_rows(report: ActivityImportReport, progress: Any) -> None:
-    """Write checked rows: on PostgreSQL with COPY (the rows are checked already, so the database's own bulk
-    path is the honest one), elsewhere with bulk inserts."""
-    now = timezone.now()
-    if connection.vendor == "postgresql":
-        columns = ", ".join((*ROW_COLUMNS, "cancelled", "changed_at"))
-        stamp = now.isoformat()
-        with connection.cursor() as cursor, cursor.cursor.copy(  # psycopg 3's own cursor
-                f"COPY {Activity._meta.db_table} ({columns}) FROM STDIN") as copy:
-            for start in range(0, len(report.rows), COPY_CHUNK):
-                copy.write("".join(_copy_line(row, stamp) for row in report.rows[start:start + COPY_CHUNK]))
+class _Discard(Exception):
+    """A problem turned up after rows were copied: the savepoint goes, the report stays."""
+
+    def __init__(self, report: ActivityImportReport) -> None:
+        super().__init__("import discarded")
+        self.report = report
+
+
+def _check_and_copy(content: bytes, filename: str, *, by: User | None, progress: Any) -> ActivityImportReport:
+    """Check the file and COPY its checked rows in chunks as they come, on PostgreSQL (see activities_import)."""
+    columns = ", ".join((*ROW_COLUMNS, "cancelled", "changed_at"))
+    stamp = timezone.now().isoformat()
+    try:
+        with transaction.atomic(), connection.cursor() as cursor, ExitStack() as open_copy:
+            copy: Any = None
+            written = 0
+
+            def sink(rows: list[CheckedRow]) -> None:
+                # Opened at the first checked rows: while a COPY runs the connection takes no other query,
+                # and the check reads the places first.
+                nonlocal copy, written
+                if copy is None:
+                    copy = open_copy.enter_context(cursor.cursor.copy(  # psycopg 3's own cursor
+                        f"COPY {Activity._meta.db_table} ({columns}) FROM STDIN"))
+                copy.write("".join(_copy_line(row, stamp) for row in rows))
+                written += len(rows)
                 if progress is not None:
-                    progress.written(min(start + COPY_CHUNK, len(report.rows)))
-        return
+                    progress.written(written)
+
+            report = parse_activity_file(content, filename, by=by, progress=progress, sink=sink,
+                                         chunk=COPY_CHUNK)
+            if report.problems:
+                raise _Discard(report)
+    except _Discard as discarded:
+        return discarded.report
+    return report
+
+
+def _write_rows(report: ActivityImportReport, progress: Any) -> None:
+    """Write checked rows with bulk inserts (SQLite; PostgreSQL copies while checking, ``_check_and_copy``)."""
     batch = 5000
     for start in range(0, len(report.rows), batch):
         Activity.objects.bulk_create([Activity(**dict(zip(ROW_COLUMNS, row, strict=True)))
