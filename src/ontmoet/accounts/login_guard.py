@@ -80,11 +80,7 @@ def record_attempt(*, username: str, address: str | None, user: User | None) -> 
             return attempt
         audit_record(action="login_failure", obj=attempt, by=None,
                      after={"username": name, "address": address or ""})
-        until = lock_of(username=name, address=address)
-        if until is not None and not was_locked:
-            audit_record(action="login_lockout", obj=attempt, by=None,
-                         after={"username": name, "address": address or "",
-                                "until": timezone.localtime(until).strftime("%Y-%m-%d %H:%M")})
+        _audit_new_lock(attempt, name, address, was_locked=was_locked)
     return attempt
 
 
@@ -96,9 +92,15 @@ def record_code_failure(*, user: User, address: str | None) -> LoginAttempt:
         was_locked = lock_of(username=name, address=address) is not None
         attempt = LoginAttempt.objects.create(username=name, address=address, succeeded=False)
         audit_record(action="otp_failure", obj=user, by=user, after={"address": address or ""})
-        until = lock_of(username=name, address=address)
-        if until is not None and not was_locked:
-            audit_record(action="login_lockout", obj=attempt, by=None,
-                         after={"username": name, "address": address or "",
-                                "until": timezone.localtime(until).strftime("%Y-%m-%d %H:%M")})
+        _audit_new_lock(attempt, name, address, was_locked=was_locked)
     return attempt
+
+
+def _audit_new_lock(attempt: LoginAttempt, name: str, address: str | None, *, was_locked: bool) -> None:
+    """A failure that starts a lock writes a lockout event (one per lock, not one per failure while locked)."""
+    until = lock_of(username=name, address=address)
+    if until is not None and not was_locked:
+        audit_record(action="login_lockout", obj=attempt, by=None,
+                     after={"username": name, "address": address or "",
+                            "until": timezone.localtime(until).strftime("%Y-%m-%d %H:%M")})
+

@@ -11,12 +11,10 @@ import datetime as dt
 import logging
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
-from django_tasks import TaskResultStatus, task
-from django_tasks_db.models import DBTaskResult
+from django_tasks import task
 
-from ontmoet.core.locks import serialise
+from ontmoet.core.jobs import enqueue_once
 from ontmoet.datacare.selectors import retention_due
 
 TASK_PATH = "ontmoet.datacare.tasks.monthly_retention_report"
@@ -33,16 +31,7 @@ def next_run(after: dt.datetime) -> dt.datetime:
 
 def schedule_retention_report(*, now: dt.datetime | None = None) -> dt.datetime:
     """Make sure the report waits for its next run; returns when it runs."""
-    with transaction.atomic():
-        serialise("datacare:retention-report")
-        found = DBTaskResult.objects.filter(task_path=TASK_PATH, status=TaskResultStatus.READY).order_by(
-            "run_after").first()
-        if found is not None:
-            moment: dt.datetime = found.run_after
-            return moment
-        when = next_run(now or timezone.now())
-        monthly_retention_report.using(run_after=when).enqueue()
-        return when
+    return enqueue_once(monthly_retention_report, task_path=TASK_PATH, next_run=next_run, now=now)
 
 
 @task()

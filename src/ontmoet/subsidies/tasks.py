@@ -15,12 +15,11 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
-from django_tasks import TaskResultStatus, task
+from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from ontmoet.core.locks import serialise
+from ontmoet.core.jobs import enqueue_once, waiting_job
 from ontmoet.subsidies.services import reminders_send
 
 #: The task's dotted path, as the queue stores it.
@@ -41,21 +40,12 @@ def next_run(after: dt.datetime) -> dt.datetime:
 
 def waiting() -> DBTaskResult[Any, Any] | None:
     """The reminders job waiting in the queue, if one is."""
-    return DBTaskResult.objects.filter(task_path=TASK_PATH, status=TaskResultStatus.READY).order_by(
-        "run_after").first()
+    return waiting_job(TASK_PATH)
 
 
 def schedule_daily_reminders(*, now: dt.datetime | None = None) -> dt.datetime:
     """Make sure the reminders job waits for its next run; returns when it runs."""
-    with transaction.atomic():
-        serialise("subsidies:daily-reminders")
-        found = waiting()
-        if found is not None:
-            moment: dt.datetime = found.run_after
-            return moment
-        when = next_run(now or timezone.now())
-        daily_reminders.using(run_after=when).enqueue()
-        return when
+    return enqueue_once(daily_reminders, task_path=TASK_PATH, next_run=next_run, now=now)
 
 
 @task()
