@@ -6,6 +6,8 @@ generated or the ids of real objects of one place ("Eigen plek"), so that the ca
 not only their 404. Each answer must:
 
 - not be a 5xx, and conform to the document (status code documented, content type, response schema);
+- to a request the document allows, not be a 400 (positive_data_acceptance; a 422 is a rule the document
+  cannot state, ADR 0033); to one it does not allow, not be a 2xx (negative_data_rejection);
 - to a call the caller may not make (a role outside the view's roles, a read-only token on a write), be a 403 or
   404 problem+json (a 400 or 406 of the request guards, which answer before any permission, is allowed too);
 - to a board member of another place, never be a 2xx with data of "Eigen plek".
@@ -32,8 +34,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
+from schemathesis.config._checks import PositiveDataAcceptanceConfig
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    negative_data_rejection,
+    positive_data_acceptance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -46,7 +51,12 @@ from tests.factories import PlaceFactory, UserFactory
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 OPERATIONS = [result.ok() for result in schema.get_all_operations()]
 WRITES = [op for op in OPERATIONS if op.method.upper() not in ("GET", "HEAD", "OPTIONS")]
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
+          positive_data_acceptance, negative_data_rejection]
+# schemathesis' defaults, with 422: a value that breaks a rule the document cannot state (an unknown place, an
+# end before its start), never a request of the wrong shape (ADR 0033). 400 stays refused for valid requests.
+schema.config.checks.positive_data_acceptance = PositiveDataAcceptanceConfig(
+    expected_statuses=["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"])
 OWN_NAME = "Eigen plek 7Q"  # a marker: it must never appear in an answer to a board member of another place
 #: The request guards answer before authentication and permissions: a NUL byte or a bad Accept header.
 GUARD_STATUSES = {400, 406}
@@ -174,8 +184,9 @@ class Report:
     examples: dict[str, str] = field(default_factory=dict)
 
     def fail(self, kind: str, text: str) -> None:
+        """Counted by kind; the first example of each kind and operation is kept (``text`` starts with it)."""
         self.failures[kind] += 1
-        self.examples.setdefault(kind, text[:600])
+        self.examples.setdefault(f"{kind} | {text.split(' path=')[0]}", text[:600])
 
     def summary(self) -> str:
         kinds = ", ".join(f"{k}: {n}" for k, n in sorted(self.failures.items())) or "none"

@@ -110,4 +110,4 @@ def test_problems_are_english_when_the_user_chose_english(officer):
     assert (body["title"], body["detail"]) == ("Method not allowed",
                                                "The method DELETE is not allowed here. Allowed: GET, POST, HEAD.")
     body = assert_problem(officer.get("/api/v1/places?type=zwembad"), 400)
-    assert body["invalidParams"][0]["reason"].startswith("Unknown type 'zwembad'. Choose from: ")
+    assert body["invalidParams"][0]["reason"].startswith("Unknown value 'zwembad'. Choose from: ")

@@ -115,13 +115,13 @@ def test_another_boards_application_does_not_exist(clients):
     assert clients["board"].get("/api/v1/applications").json()["results"] == []
 
 
-def test_an_application_for_another_boards_place_is_a_400_as_for_a_place_that_does_not_exist(clients):
+def test_an_application_for_another_boards_place_is_a_422_as_for_a_place_that_does_not_exist(clients):
     """Found by the fuzzer with a board member's token: this was an undocumented 404 (and told the place exists)."""
     scheme, other = fs.scheme(), PlaceFactory()
     body = {"scheme": scheme.pk, "year": 2026, "amountRequested": "1000"}
     refused = _post(clients["board"], "/api/v1/applications", {**body, "place": other.pk})
     missing = _post(clients["board"], "/api/v1/applications", {**body, "place": 10**9})
-    assert refused.status_code == missing.status_code == 400
+    assert refused.status_code == missing.status_code == 422
     assert refused["Content-Type"] == "application/problem+json"
     assert refused.json()["invalidParams"] == missing.json()["invalidParams"]
     assert not Application.objects.filter(place=other).exists()

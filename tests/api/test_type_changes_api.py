@@ -98,17 +98,17 @@ def test_the_cap_may_be_passed_knowingly_with_a_reason(officer, house):
     assert audit_events_for(house).filter(action="place_cap_override", actor=officer.user).count() == 1
 
 
-def test_overriding_the_cap_without_a_reason_is_a_400_naming_reason(officer, house):
+def test_overriding_the_cap_without_a_reason_is_a_422_naming_reason(officer, house):
     fill_up_to_the_cap(CAP)
     response = officer.post(url(house), {"type": "neighbourhood_house", "effectiveDate": DAY, "overrideCap": True},
                             format="json")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["invalidParams"] == [{"name": "reason", "reason": str(errors.OVERRIDE_NEEDS_REASON)}]
 
 
-def test_the_same_type_again_is_a_400_naming_type(officer, house):
+def test_the_same_type_again_is_a_422_naming_type(officer, house):
     response = officer.post(url(house), {"type": "community_house", "effectiveDate": DAY}, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["invalidParams"] == [{"name": "type", "reason": str(errors.SAME_TYPE)}]
 
 
@@ -153,7 +153,7 @@ def test_a_change_of_another_place_is_not_found_under_this_place(officer, house)
 
 def test_patching_the_type_points_to_the_type_change_endpoint(officer, house):
     response = officer.patch(f"/api/v1/places/{house.pk}", {"type": "meeting_centre"}, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 422
     reason = f"Het type wijzigt u met een ingangsdatum: POST /api/v1/places/{house.pk}/type-changes."
     assert response.json()["invalidParams"] == [{"name": "type", "reason": reason}]
 

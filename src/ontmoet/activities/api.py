@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -22,6 +22,7 @@ from ontmoet.activities import services
 from ontmoet.activities.models import MAX_PARTICIPANTS, Activity
 from ontmoet.activities.selectors import activity_get, activity_list
 from ontmoet.activities.types import Category, Initiator
+from ontmoet.core.api_errors import RuleBroken, rule_broken
 from ontmoet.core.api_input import StrictInput
 from ontmoet.domain.activities import plain_whole
 from ontmoet.places.models import MeetingPlace
@@ -77,26 +78,22 @@ class ActivityChangeInput(ActivityInput):
     cancelled = serializers.BooleanField(required=False, help_text="true: de activiteit vervalt.")
 
 
-def _api_error(error: ValidationError) -> serializers.ValidationError:
-    if not hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.messages)
-    return serializers.ValidationError({API_NAMES.get(k, k): v for k, v in error.message_dict.items()})
 
 
 def _place(user: Any, place_id: int) -> MeetingPlace:
     place = MeetingPlace.objects.filter(pk=place_id).first()
     if place is None:
-        raise serializers.ValidationError({"place": ["Onbekende plek."]})
+        raise RuleBroken({"place": ["Onbekende plek."]})
     ensure_acts_for(user, place)
     return place
 
 
-@extend_schema(parameters=[
+@extend_schema_view(get=extend_schema(parameters=[
     OpenApiParameter("place", {"type": "integer", "minimum": 0, "maximum": 999_999_999},  # plain_whole
                      description="Alleen de activiteiten van deze plek"),
     OpenApiParameter("from", OpenApiTypes.DATE, description="Vanaf deze datum"),
     OpenApiParameter("to", OpenApiTypes.DATE, description="Tot en met deze datum"),
-])
+]))
 class ActivityListCreateApi(generics.ListAPIView):  # type: ignore[type-arg]
     """The activities of the places the caller acts for (a board member: their own), newest first."""
 
@@ -132,7 +129,7 @@ class ActivityListCreateApi(generics.ListAPIView):  # type: ignore[type-arg]
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error)) from error
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, API_NAMES) from error
         url = request.build_absolute_uri(reverse("api-activity", args=[activity.pk]))
         return Response(ActivityOutput(activity).data, status=status.HTTP_201_CREATED, headers={"Location": url})
 
@@ -155,7 +152,7 @@ class ActivityDetailApi(generics.GenericAPIView):  # type: ignore[type-arg]
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         if "place" in values and values.pop("place") != activity.place_id:
-            raise serializers.ValidationError({"place": ["Een activiteit verhuist niet; registreer haar opnieuw."]})
+            raise RuleBroken({"place": ["Een activiteit verhuist niet; registreer haar opnieuw."]})
         cancelled = values.pop("cancelled", None)
         try:
             if values:
@@ -165,7 +162,7 @@ class ActivityDetailApi(generics.GenericAPIView):  # type: ignore[type-arg]
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error)) from error
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, API_NAMES) from error
         return Response(ActivityOutput(activity_get(user=request.user, pk=pk)).data)
 
     @extend_schema(responses={204: None})

@@ -22,7 +22,7 @@ from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from ontmoet.core.api_errors import RequestTooLarge, echo
+from ontmoet.core.api_errors import RequestTooLarge, RuleBroken, echo
 from ontmoet.core.api_schemas import PROBLEM
 
 TITLES: dict[int, Promise] = {
@@ -35,11 +35,14 @@ TITLES: dict[int, Promise] = {
     status.HTTP_409_CONFLICT: _("Botst met de huidige toestand"),
     status.HTTP_413_REQUEST_ENTITY_TOO_LARGE: _("Verzoek te groot"),
     status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: _("Inhoudstype niet ondersteund"),
+    status.HTTP_422_UNPROCESSABLE_ENTITY: _("Botst met een regel"),
     status.HTTP_429_TOO_MANY_REQUESTS: _("Te veel verzoeken"),
 }
 TITLE_OTHER = _("Fout")
 INVALID_INPUT = _("Ongeldige invoer")
 INVALID_INPUT_DETAIL = _("Een of meer velden kloppen niet; zie invalidParams.")
+RULE_BROKEN_DETAIL = _("De invoer is zoals het OpenAPI-document haar beschrijft, maar botst met een regel; "
+                       "zie invalidParams.")
 NOT_FOUND_DETAIL = _("Op dit adres is niets te vinden, of u mag het niet zien.")
 METHOD_NOT_ALLOWED_DETAIL = _("De methode %(method)s is hier niet toegestaan. Toegestaan: %(allowed)s.")
 UNSUPPORTED_MEDIA_TYPE_DETAIL = _("Het inhoudstype '%(media_type)s' wordt niet ondersteund; stuur application/json.")
@@ -65,8 +68,8 @@ def problem(code: int, *, detail: str, title: str | None = None, instance: str |
 
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's exception handler, answering problem+json. Unknown exceptions stay 500s (they are bugs)."""
-    if isinstance(exc, ValidationError):
-        exc = DRFValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+    if isinstance(exc, ValidationError):  # a service's refusal that reached the view: a rule, not the shape
+        exc = RuleBroken(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     elif isinstance(exc, RequestDataTooBig):  # Django read the body before the parser could
         exc = RequestTooLarge.over(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     elif isinstance(exc, SuspiciousOperation | BadRequest):  # e.g. too many fields: Django's own limits
@@ -76,13 +79,31 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         return None
     request = context.get("request")
     code = response.status_code
-    if isinstance(exc, DRFValidationError):
+    if isinstance(exc, DRFValidationError) and _only_rules(exc.get_codes()):  # ADR 0033: the values, not the shape
+        code = response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+        response.data = problem(code, detail=str(RULE_BROKEN_DETAIL), instance=_instance(request),
+                                invalid_params=_invalid_params(response.data))
+    elif isinstance(exc, DRFValidationError):
         response.data = problem(code, title=str(INVALID_INPUT), detail=str(INVALID_INPUT_DETAIL),
                                 instance=_instance(request), invalid_params=_invalid_params(response.data))
     else:
         response.data = problem(code, detail=_detail(exc, request, context.get("view")), instance=_instance(request))
     response.content_type = PROBLEM
     return response
+
+
+#: The error codes of a value that breaks a rule, where the request has the shape the document describes: an
+#: object that does not exist, a rule (RuleBroken, also a decimal string's bounds: core.api_input.DecimalText).
+#: Any other code (a type, a format, a pattern, a length, a bound the document states) keeps the 400.
+RULE_CODES = frozenset({RuleBroken.default_code, "does_not_exist"})
+
+
+def _only_rules(codes: Any) -> bool:
+    if isinstance(codes, dict):
+        return bool(codes) and all(_only_rules(c) for c in codes.values())
+    if isinstance(codes, list):
+        return bool(codes) and all(_only_rules(c) for c in codes)
+    return codes in RULE_CODES
 
 
 def _instance(request: Any) -> str | None:

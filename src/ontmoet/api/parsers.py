@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.parsers import JSONParser
 
-from ontmoet.core.api_errors import RequestTooLarge
+from ontmoet.core.api_errors import RequestTooLarge, RuleBroken
 
 #: No body of this API nests deeper than a handful of levels; 32 leaves room and keeps recursion shallow.
 MAX_DEPTH = 32
@@ -114,7 +114,10 @@ class StrictJSONParser(JSONParser):
             raise ParseError(str(NOT_JSON_VALUE)) from exc
         problems = _text_problems(data) if _SUSPECT_ESCAPE.search(text) else {}
         if problems:
-            raise ValidationError(problems)
+            # A NUL in a value is valid JSON and a string the document allows, but cannot be stored: a rule, 422
+            # (ADR 0033). A NUL in a key names no field of the document: a 400.
+            bad_key = any(str(BAD_KEY) in reasons for reasons in problems.values())
+            raise ValidationError(problems) if bad_key else RuleBroken(problems)
         return data
 
 

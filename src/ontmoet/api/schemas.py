@@ -4,7 +4,8 @@ For every operation the hook documents what the API does for every request anywa
 it: the ``API-Version`` header on every answer (/core/version-header, set by ``ontmoet.api.middleware``), and
 the error answers as problem details (/core/problem-details): 400 for every operation (any request may carry
 invalid input, at least a NUL byte in a query or header, see ``ontmoet.core.request_guard``), 401 and 403, 406,
-404 where the path names a resource or a page, 415 where there is a body. A view documents its own other errors (409)
+404 where the path names a resource or a page, 415 and 422 where there is a body (ADR 0033: a 400 for what the
+document says, a 422 for a rule it cannot state). A view documents its own other errors (409)
 with a description only; the hook gives every 4xx/5xx answer the problem schema.
 """
 
@@ -28,6 +29,9 @@ STANDARD_ERRORS: tuple[tuple[str, str, Any], ...] = (
     ("404", "Deze bron of pagina bestaat niet, of u mag haar niet zien.", lambda p, o: "{" in p or _paginated(o)),
     ("406", "Alleen application/json is beschikbaar.", lambda p, o: True),
     ("415", "Stuur de body als application/json.", lambda p, o: "requestBody" in o),
+    ("422", "De invoer is zoals dit document haar beschrijft, maar botst met een regel die het niet kan uitdrukken "
+            "(bv. een plek die niet bestaat, een einde voor het begin); de velden staan in invalidParams.",
+     lambda p, o: "requestBody" in o),
 )
 
 

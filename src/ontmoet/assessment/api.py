@@ -20,6 +20,7 @@ from ontmoet.accounts.roles import STAFF_ROLES
 from ontmoet.assessment import errors
 from ontmoet.assessment.evaluation import AssessmentRequest, assessment_run
 from ontmoet.core.api_casing import camel
+from ontmoet.core.api_errors import RuleBroken
 from ontmoet.core.api_input import StrictInput
 from ontmoet.domain.assessment import Advice, ModernisationRequest, Outcome
 from ontmoet.places.models import MeetingPlace
@@ -63,11 +64,11 @@ class AssessmentInput(StrictInput):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("latitude" in attrs) != ("longitude" in attrs):
             missing = "longitude" if "latitude" in attrs else "latitude"
-            raise serializers.ValidationError({missing: [str(errors.COORDINATES_PAIR)]})
+            raise RuleBroken({missing: [str(errors.COORDINATES_PAIR)]})
         if "place" in attrs:
             place = MeetingPlace.objects.filter(pk=attrs["place"]).first()
             if place is None:
-                raise serializers.ValidationError({"place": [errors.PLACE_UNKNOWN % {"value": attrs["place"]}]})
+                raise RuleBroken({"place": [errors.PLACE_UNKNOWN % {"value": attrs["place"]}]})
             attrs["place"] = place
         return attrs
 

@@ -21,7 +21,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -45,24 +45,19 @@ from ontmoet.capacity.models import (
     SupportProvider,
     SupportStatus,
 )
-from ontmoet.core.api_errors import echo
-from ontmoet.core.api_input import StrictInput
+from ontmoet.core.api_errors import echo, rule_broken
+from ontmoet.core.api_input import DecimalText, StrictInput
 from ontmoet.places.models import MeetingPlace
 
 TAGS = ["capacity"]
 BAD_CHOICE = _("Onbekende waarde '%(value)s'. Kies uit: %(choices)s.")
 BAD_NUMBER = _("'%(value)s' is geen geheel getal van %(minimum)s tot en met %(maximum)s.")
 #: The names of the services' fields in this API.
-SERVICE_FIELDS = {"contact_person": "contactPerson", "taken_up_on": "takenUpOn", "closed_on": "closedOn",
-                  "__all__": "nonFieldErrors"}
+SERVICE_FIELDS = {"contact_person": "contactPerson", "taken_up_on": "takenUpOn", "closed_on": "closedOn"}
 YEAR_PARAM = OpenApiParameter("year", {"type": "integer", "minimum": 2000, "maximum": 2100},
                               description="Het jaar (2000 tot en met 2100, bv. 2027)")
 
 
-def _api_error(error: ValidationError) -> serializers.ValidationError:
-    if not hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.messages)
-    return serializers.ValidationError({SERVICE_FIELDS.get(k, k): v for k, v in error.message_dict.items()})
 
 
 def _created(request: Request, data: Any, url: str) -> Response:
@@ -113,7 +108,7 @@ def _serializer_place(read_only: bool = True) -> Any:
 class CommunityWorkRequestInput(StrictInput):
     place = _PlaceField(help_text="Id van de plek (een OC of HvdW op 1 januari van het jaar).")
     year = serializers.IntegerField(min_value=2000, max_value=2100)
-    fte = serializers.DecimalField(max_digits=4, decimal_places=2, min_value=0, max_value=10,
+    fte = DecimalText(max_digits=4, decimal_places=2, min_value=0, max_value=10,
                                    help_text="Gevraagde fte, bv. \"0.25\" (hoogstens ¼ fte wordt toegekend).")
     purpose = serializers.CharField(max_length=2000, help_text="Het doel: werken met de buurt, nieuwe bewoners.")
 
@@ -148,7 +143,7 @@ class CommunityWorkAllocationOutput(serializers.ModelSerializer[CommunityWorkAll
 class HoursInput(StrictInput):
     place = _PlaceField(help_text="Id van de plek.")
     month = serializers.RegexField(r"^\d{4}-(0[1-9]|1[0-2])$", help_text="De maand als JJJJ-MM.")
-    hours = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, max_value=744)
+    hours = DecimalText(max_digits=6, decimal_places=2, min_value=0, max_value=744)
 
 
 class HoursOutput(serializers.ModelSerializer[CommunityWorkHours]):
@@ -180,7 +175,7 @@ class CloseInput(StrictInput):
     result = serializers.ChoiceField(choices=[(SupportStatus.DONE, SupportStatus.DONE.label),
                                               (SupportStatus.CLOSED, SupportStatus.CLOSED.label)])
     outcome = serializers.CharField(max_length=2000)
-    cost = serializers.DecimalField(max_digits=10, decimal_places=2, min_value=0, max_value=10_000_000,
+    cost = DecimalText(max_digits=10, decimal_places=2, min_value=0, max_value=10_000_000,
                                     required=False, allow_null=True, help_text="Kosten van betaalde ondersteuning.")
     closedOn = serializers.DateField(required=False, help_text="Datum (standaard vandaag).")
 
@@ -209,7 +204,8 @@ class SupportOutput(serializers.ModelSerializer[BoardSupportRequest]):
         return working_days_between(instance.requested_on, instance.taken_up_on)
 
 
-@extend_schema(tags=TAGS, parameters=[YEAR_PARAM])
+@extend_schema(tags=TAGS)
+@extend_schema_view(get=extend_schema(parameters=[YEAR_PARAM]))
 class CommunityWorkRequestsApi(generics.ListAPIView):  # type: ignore[type-arg]
     """Requests for extra community work (bouwsteen 3); a board member asks for their own places."""
 
@@ -234,7 +230,7 @@ class CommunityWorkRequestsApi(generics.ListAPIView):  # type: ignore[type-arg]
         except (DjangoPermissionDenied, Http404) as error:
             raise PermissionDenied(str(error)) from error
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, SERVICE_FIELDS) from error
         return _created(request, CommunityWorkRequestOutput(created).data, reverse("api-community-work-requests"))
 
 
@@ -250,7 +246,8 @@ class CommunityWorkAllocationsApi(generics.ListAPIView):  # type: ignore[type-ar
         return selectors.allocation_list(user=self.request.user, year=_year_param(self.request))
 
 
-@extend_schema(tags=TAGS, parameters=[YEAR_PARAM])
+@extend_schema(tags=TAGS)
+@extend_schema_view(get=extend_schema(parameters=[YEAR_PARAM]))
 class CommunityWorkHoursApi(generics.ListAPIView):  # type: ignore[type-arg]
     """Hours of community work per place and month (a community worker sees and writes their own only)."""
 
@@ -272,17 +269,18 @@ class CommunityWorkHoursApi(generics.ListAPIView):  # type: ignore[type-arg]
             entry = services.community_work_hours_record(place=values["place"], month=values["month"],
                                                          hours=values["hours"], by=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, SERVICE_FIELDS) from error
         return _created(request, HoursOutput(entry).data, reverse("api-community-work-hours"))
 
 
-@extend_schema(tags=TAGS, parameters=[
+@extend_schema(tags=TAGS)
+@extend_schema_view(get=extend_schema(parameters=[
     YEAR_PARAM,
     OpenApiParameter("status", OpenApiTypes.STR, enum=SupportStatus.values, description="Status van de vraag"),
     OpenApiParameter("kind", OpenApiTypes.STR, enum=SupportKind.values, description="Soort ondersteuning"),
     OpenApiParameter("place", {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
                      description="Id van de plek"),
-])
+]))
 class BoardSupportRequestsApi(generics.ListAPIView):  # type: ignore[type-arg]
     """Requests for board support (bouwsteen 5); a board member asks for their own places and sees only those."""
 
@@ -311,7 +309,7 @@ class BoardSupportRequestsApi(generics.ListAPIView):  # type: ignore[type-arg]
         except (DjangoPermissionDenied, Http404) as error:
             raise PermissionDenied(str(error)) from error
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, SERVICE_FIELDS) from error
         return _created(request, SupportOutput(created).data,
                         reverse("api-board-support-requests"))
 
@@ -338,7 +336,7 @@ class BoardSupportTakeUpApi(generics.GenericAPIView):  # type: ignore[type-arg]
                                                      taken_up_on=values.get("takenUpOn"),
                                                      by=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, SERVICE_FIELDS) from error
         return Response(SupportOutput(updated).data)
 
 
@@ -364,5 +362,5 @@ class BoardSupportCloseApi(generics.GenericAPIView):  # type: ignore[type-arg]
                                                    closed_on=values.get("closedOn"),
                                                    by=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, SERVICE_FIELDS) from error
         return Response(SupportOutput(updated).data)

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ontmoet.core.middleware.ChosenLanguageMiddleware",
     "ontmoet.core.request_guard.UnsafeCharactersMiddleware",
+    "ontmoet.api.query.QueryContractMiddleware",  # after the guard: a NUL byte stays its 400
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

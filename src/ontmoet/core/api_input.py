@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
-from ontmoet.core.api_errors import echo
+from ontmoet.core.api_errors import RuleBroken, echo
 
 UNKNOWN_FIELD = _("Onbekend veld. Velden van deze invoer: %(allowed)s.")
 
@@ -37,6 +37,51 @@ class StrictInput(serializers.Serializer[Any]):
         if unknown:
             raise serializers.ValidationError(unknown)
         return value
+
+
+class DecimalText(serializers.DecimalField):
+    """A decimal sent as a string, with bounds. The document states its form (a pattern, ``DecimalSchema``) but
+    cannot state a string's bounds: a value out of them is a rule, answered 422 (ADR 0033)."""
+
+    def run_validators(self, value: Any) -> None:
+        try:
+            super().run_validators(value)
+        except serializers.ValidationError as error:
+            codes = error.get_codes()
+            if isinstance(codes, list) and set(codes) <= {"min_value", "max_value"}:
+                raise RuleBroken([str(message) for message in error.detail]) from error
+            raise
+
+
+class DecimalSchema(OpenApiSerializerFieldExtension):  # type: ignore[no-untyped-call]
+    """A decimal sent as a string: the pattern says what the field parses. drf-spectacular's own allows "" and
+    "-" and a sign on a field that has no negative values; this one asks for a digit, and a sign only where
+    the field takes negative numbers. Bounds cannot be stated for a string: out of them is a 422 (ADR 0033)."""
+
+    target_class = "rest_framework.fields.DecimalField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        field = self.target
+        schema: dict[str, Any] = auto_schema._map_serializer_field(field, direction, bypass_extensions=True)
+        whole = field.max_whole_digits
+        if "pattern" in schema and whole:
+            sign = "-?" if field.min_value is None or field.min_value < 0 else ""
+            schema["pattern"] = rf"^{sign}\d{{1,{whole}}}(?:\.\d{{1,{field.decimal_places}}})?$"
+        return schema
+
+
+class ListSchema(OpenApiSerializerFieldExtension):  # type: ignore[no-untyped-call]
+    """A list field that may not be empty says so (``minItems: 1``); drf-spectacular leaves it out."""
+
+    target_class = "rest_framework.fields.ListField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        schema: dict[str, Any] = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        if not self.target.allow_empty:
+            schema.setdefault("minItems", 1)
+        return schema
 
 
 class StrictInputSchema(OpenApiSerializerExtension):  # type: ignore[no-untyped-call]

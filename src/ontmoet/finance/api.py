@@ -27,9 +27,10 @@ from rest_framework.views import APIView
 from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import FINANCE_READERS, SCENARIO_WRITERS
 from ontmoet.core.api_casing import camel, camel_keys, camel_path, snake
-from ontmoet.core.api_errors import echo
+from ontmoet.core.api_errors import RuleBroken, echo
 from ontmoet.core.plan import policy_plan
 from ontmoet.domain.budget import ROW_KEYS, ScenarioError, parse_scenario
+from ontmoet.domain.budget import scenario as scenario_codes
 from ontmoet.domain.budget.scenario import (
     COUNT_FIELDS,
     MAX_AMOUNT,
@@ -170,13 +171,26 @@ def _scenario_data(body: Any, path: str = "") -> Any:
     return data
 
 
+
+def _value_rule(error: ScenarioError) -> bool:
+    """The document cannot state a decimal string's bounds, nor a JSON number's decimals: those are rules (422).
+    A number out of its stated range, or a string with more decimals than its pattern, is the shape (400)."""
+    if error.code == scenario_codes.OUT_OF_RANGE:
+        return isinstance(error.value, str)
+    return error.code == scenario_codes.TOO_PRECISE and not isinstance(error.value, str)
+
+
+
 def _scenario_invalid(error: ScenarioError) -> serializers.ValidationError:
     """A scenario error named with the API's keys (``communityWork.ftePerPlace``, not the file's)."""
     params = dict(error.params)
     if "allowed" in params:
         params["allowed"] = ", ".join(camel(name) for name in str(params["allowed"]).split(", "))
     named = ScenarioError(camel_path(error.key) if error.key else "", error.value, error.code, **params)
-    return serializers.ValidationError({echo(named.key) if named.key else "body": [scenario_error_message(named)]})
+    detail = {echo(named.key) if named.key else "body": [scenario_error_message(named)]}
+    if _value_rule(error):  # the shape is right, the value is not (ADR 0033)
+        return RuleBroken(detail)
+    return serializers.ValidationError(detail)
 
 
 class BudgetApi(APIView):

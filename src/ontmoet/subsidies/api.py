@@ -20,15 +20,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ontmoet.accounts.permissions import RolePermission, may_act_for
 from ontmoet.accounts.roles import SCHEME_KEEPERS, SUBSIDY_APPLICANTS, SUBSIDY_READERS, Role
-from ontmoet.core.api_errors import Conflict, echo
-from ontmoet.core.api_input import StrictInput
+from ontmoet.core.api_errors import Conflict, RuleBroken, echo, rule_broken
+from ontmoet.core.api_input import DecimalText, StrictInput
 from ontmoet.core.blocks import BlockChoices
 from ontmoet.domain.subsidies.lifecycle import TRANSITIONS, Action
 from ontmoet.places.models import MeetingPlace
@@ -46,7 +46,7 @@ from ontmoet.subsidies.models import (
 MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.01"), "max_value": Decimal("9999999999")}
 SERVICE_FIELDS = {"amount_requested": "amountRequested", "distribution": "distributionMethod",
                   "decision_term_weeks": "decisionTermWeeks", "supplement_term_days": "supplementTermDays",
-                  "partial_grants": "partialGrants", "block": "buildingBlock", "__all__": "nonFieldErrors"}
+                  "partial_grants": "partialGrants", "block": "buildingBlock"}
 CONFLICT = OpenApiResponse(description="De stap kan niet in de huidige status van de aanvraag; de reden staat in "
                                        "detail.")
 
@@ -54,10 +54,6 @@ RANK_CONFLICT = OpenApiResponse(description="De regeling verdeelt niet op rangor
                                             "te rangschikken; de reden staat in detail.")
 
 
-def _api_error(error: ValidationError) -> serializers.ValidationError:
-    if not hasattr(error, "error_dict"):
-        return serializers.ValidationError(error.messages)
-    return serializers.ValidationError({SERVICE_FIELDS.get(k, k): v for k, v in error.message_dict.items()})
 
 
 # --- output -----------------------------------------------------------------------------------------------------
@@ -130,7 +126,7 @@ class ApplicationOutput(serializers.ModelSerializer[Application]):
 
 class CeilingInput(StrictInput):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
-    amount = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal(0),
+    amount = DecimalText(max_digits=14, decimal_places=2, min_value=Decimal(0),
                                       max_value=Decimal("999999999999"))
 
 
@@ -146,7 +142,7 @@ class SchemeInput(StrictInput):
     def validate_ceilings(self, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
         years = [c["year"] for c in value]
         if len(set(years)) != len(years):
-            raise serializers.ValidationError("Elk jaar één plafond.")
+            raise RuleBroken("Elk jaar één plafond.")
         return value
 
 
@@ -154,7 +150,7 @@ class ApplicationInput(StrictInput):
     scheme = serializers.IntegerField(min_value=1, max_value=2**53)
     place = serializers.IntegerField(min_value=1, max_value=2**53)
     year = serializers.IntegerField(min_value=2000, max_value=2100)
-    amountRequested = serializers.DecimalField(required=False, allow_null=True, **MONEY)  # type: ignore[arg-type]
+    amountRequested = DecimalText(required=False, allow_null=True, **MONEY)  # type: ignore[arg-type]
 
 
 class NoteInput(StrictInput):
@@ -163,7 +159,7 @@ class NoteInput(StrictInput):
 
 class AdviceInput(StrictInput):
     advice = serializers.ChoiceField(choices=AdviceChoice.choices)
-    amount = serializers.DecimalField(required=False, allow_null=True, **MONEY)  # type: ignore[arg-type]
+    amount = DecimalText(required=False, allow_null=True, **MONEY)  # type: ignore[arg-type]
     motivation = serializers.CharField(max_length=5000)
 
 
@@ -174,15 +170,15 @@ class PostponeInput(StrictInput):
 
 class DecisionInput(StrictInput):
     decision = serializers.ChoiceField(choices=AdviceChoice.choices)
-    amount = serializers.DecimalField(required=False, allow_null=True, **MONEY)  # type: ignore[arg-type]
+    amount = DecimalText(required=False, allow_null=True, **MONEY)  # type: ignore[arg-type]
 
 
 class AmountInput(StrictInput):
-    amount = serializers.DecimalField(**MONEY)  # type: ignore[arg-type]
+    amount = DecimalText(**MONEY)  # type: ignore[arg-type]
 
 
 class SettlementInput(StrictInput):
-    amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal(0),
+    amount = DecimalText(max_digits=12, decimal_places=2, min_value=Decimal(0),
                                       max_value=Decimal("9999999999"))
 
 
@@ -234,7 +230,7 @@ class SchemeListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
             scheme = services.scheme_create(values=values, ceilings=[(c["year"], c["amount"]) for c in v["ceilings"]],
                                             by=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, SERVICE_FIELDS) from error
         return Response(SchemeOutput(Scheme.objects.prefetch_related("years").get(pk=scheme.pk)).data,
                         status=status.HTTP_201_CREATED,
                         headers={"Location": request.build_absolute_uri(reverse("api-scheme", args=[scheme.pk]))})
@@ -272,14 +268,14 @@ class SchemeRankApi(generics.GenericAPIView):  # type: ignore[type-arg]
         data.is_valid(raise_exception=True)
         year = SchemeYear.objects.filter(scheme=scheme, year=data.validated_data["year"]).first()
         if year is None:
-            raise serializers.ValidationError({"year": [f"Deze regeling heeft geen plafond voor "
+            raise RuleBroken({"year": [f"Deze regeling heeft geen plafond voor "
                                                         f"{data.validated_data['year']}."]})
         try:
             decisions = services.scheme_year_rank(scheme_year=year, by=request.user)  # type: ignore[arg-type]
         except services.StepRefused as refused:
             raise Conflict(refused.text_nl) from refused
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, SERVICE_FIELDS) from error
         applications = selectors.applications_for(request.user).prefetch_related("letters").in_bulk(
             [d.application_id for d in decisions])
         return Response([{"application": ApplicationOutput(applications[d.application_id]).data,
@@ -306,12 +302,12 @@ def _int_param(request: Request, name: str) -> int | None:
     return int(raw)
 
 
-@extend_schema(parameters=[
+@extend_schema_view(get=extend_schema(parameters=[
     OpenApiParameter("scheme", ID_QUERY, description="Id van de regeling"),
     OpenApiParameter("state", OpenApiTypes.STR, enum=ApplicationState.values, description="Status"),
     OpenApiParameter("year", ID_QUERY, description="Jaar"),
     OpenApiParameter("place", ID_QUERY, description="Id van de plek"),
-])
+]))
 class ApplicationListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
     """Subsidy applications (a board member sees only those of their own places)."""
 
@@ -341,15 +337,15 @@ class ApplicationListCreateApi(generics.ListCreateAPIView):  # type: ignore[type
         scheme = Scheme.objects.filter(pk=v["scheme"]).first()
         place = MeetingPlace.objects.filter(pk=v["place"]).first()
         if scheme is None:
-            raise serializers.ValidationError({"scheme": ["Deze regeling bestaat niet."]})
+            raise RuleBroken({"scheme": ["Deze regeling bestaat niet."]})
         if place is None or not may_act_for(request.user, place):  # another board's place does not exist either
-            raise serializers.ValidationError({"place": ["Deze plek bestaat niet."]})
+            raise RuleBroken({"place": ["Deze plek bestaat niet."]})
         try:
             application = services.application_create(scheme=scheme, place=place, year=v["year"],
                                                        amount_requested=v.get("amountRequested"),
                                                        by=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, SERVICE_FIELDS) from error
         return Response(ApplicationOutput(_application(request, application.pk)).data,
                         status=status.HTTP_201_CREATED, headers={"Location": request.build_absolute_uri(
                             reverse("api-application", args=[application.pk]))})
@@ -386,7 +382,7 @@ class StepApi(generics.GenericAPIView):  # type: ignore[type-arg]
         except services.StepRefused as refused:
             raise Conflict(refused.text_nl) from refused
         except ValidationError as error:
-            raise _api_error(error) from error
+            raise rule_broken(error, SERVICE_FIELDS) from error
         return self.answer(request, pk, result)
 
     def answer(self, request: Request, pk: int, result: Any) -> Response:
