@@ -42,8 +42,11 @@ def test_another_places_activity_does_not_exist_and_cannot_be_created(board):
     other = ActivityFactory(place=PlaceFactory(name="Andere plek"))
     assert client.get(f"/api/v1/activities/{other.pk}").status_code == 404
     assert client.patch(f"/api/v1/activities/{other.pk}", {"participants": 1}, format="json").status_code == 404
+    # A place in the body that the board member does not act for is answered as one that does not exist.
     refused = client.post("/api/v1/activities", {**BODY, "place": other.place_id}, format="json")
-    assert refused.status_code == 404
+    missing = client.post("/api/v1/activities", {**BODY, "place": 987654}, format="json")
+    assert refused.status_code == missing.status_code == 422
+    assert refused.json()["invalidParams"] == missing.json()["invalidParams"]
     assert client.get("/api/v1/activities").json()["results"] == []
 
 

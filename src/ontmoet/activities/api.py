@@ -16,7 +16,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ontmoet.accounts.permissions import RolePermission, ensure_acts_for
+from ontmoet.accounts.permissions import RolePermission, may_act_for
 from ontmoet.accounts.roles import ACTIVITY_WRITERS, ALL_ROLES
 from ontmoet.activities import services
 from ontmoet.activities.models import MAX_PARTICIPANTS, Activity
@@ -81,10 +81,11 @@ class ActivityChangeInput(ActivityInput):
 
 
 def _place(user: Any, place_id: int) -> MeetingPlace:
+    """The place a body names. One the caller does not act for is answered as one that does not exist (no
+    enumeration of another board's places; a reference in a body is a 422, ADR 0033)."""
     place = MeetingPlace.objects.filter(pk=place_id).first()
-    if place is None:
+    if place is None or not may_act_for(user, place):
         raise RuleBroken({"place": ["Onbekende plek."]})
-    ensure_acts_for(user, place)
     return place
 
 

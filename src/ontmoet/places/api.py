@@ -32,7 +32,7 @@ from rest_framework.response import Response
 from ontmoet.accounts.permissions import RolePermission, page_cache_scope
 from ontmoet.accounts.roles import ALL_ROLES, REGISTER_KEEPERS, Role
 from ontmoet.core.api_errors import Conflict, RuleBroken, echo, rule_broken
-from ontmoet.core.api_input import StrictInput
+from ontmoet.core.api_input import DecimalText, StrictInput
 from ontmoet.core.serializers import BuiltOnceFieldsMixin
 from ontmoet.core.versions import PAGE_CACHE_SECONDS, cache_key
 from ontmoet.places import errors, services
@@ -102,9 +102,9 @@ class PlaceInput(StrictInput):
     name = serializers.CharField(max_length=200, required=False)
     type = serializers.ChoiceField(choices=PlaceType.choices, required=False,
                                    help_text="Alleen bij het aanmaken; daarna via type-changes.")
-    latitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-90, max_value=90,
+    latitude = DecimalText(max_digits=9, decimal_places=6, min_value=-90, max_value=90,
                                         required=False, allow_null=True)
-    longitude = serializers.DecimalField(max_digits=9, decimal_places=6, min_value=-180, max_value=180,
+    longitude = DecimalText(max_digits=9, decimal_places=6, min_value=-180, max_value=180,
                                          required=False, allow_null=True)
     neighbourhood = serializers.SlugRelatedField(slug_field="code", queryset=Neighbourhood.objects.all(),
                                                  required=False, allow_null=True)

@@ -375,7 +375,7 @@ class StepApi(generics.GenericAPIView):  # type: ignore[type-arg]
 
     def post(self, request: Request, pk: int) -> Response:
         application = _application(request, pk)
-        data = self.input_class(data=request.data if request.data else {})
+        data = self.input_class(data=request.data)  # a body that is not an object (0.0, []) is a 400 too
         data.is_valid(raise_exception=True)
         try:
             result = self.call(application, dict(data.validated_data), request.user)
