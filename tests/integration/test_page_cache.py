@@ -111,3 +111,24 @@ def test_the_api_list_and_detail_show_a_change_at_once_and_only_what_the_user_ma
     _login(client, member)
     assert [p["name"] for p in client.get("/api/v1/places").json()["results"]] == ["API eigen"]
     assert client.get(f"/api/v1/places/{other.pk}").status_code == 404
+
+
+def test_the_indicators_are_computed_once_per_change_and_per_language(client, monkeypatch):
+    from ontmoet.monitoring import api
+
+    computed = []
+    real = api.indicators_json
+    monkeypatch.setattr(api, "indicators_json", lambda year: computed.append(year) or real(year))
+    officer = UserFactory(username="beleid-cache6", role=Role.POLICY_OFFICER)
+    _login(client, officer)
+    first = client.get("/api/v1/indicators?year=2027").json()
+    assert client.get("/api/v1/indicators?year=2027").json() == first
+    assert computed == [2027]
+    client.cookies["django_language"] = "en"  # an answer in another language is cached apart
+    client.get("/api/v1/indicators?year=2027")
+    assert computed == [2027, 2027]
+    place = PlaceFactory(name="Plek")
+    services.place_update(place=place, values={"name": "Plek 2"}, by=officer)  # committed: the version rises
+    del client.cookies["django_language"]
+    client.get("/api/v1/indicators?year=2027")
+    assert computed == [2027, 2027, 2027]

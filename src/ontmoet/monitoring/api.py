@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import caches
 from django.utils import timezone
+from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -14,6 +16,7 @@ from rest_framework.views import APIView
 
 from ontmoet.accounts.permissions import RolePermission
 from ontmoet.accounts.roles import ALL_ROLES
+from ontmoet.core.versions import PAGE_CACHE_SECONDS, cache_key
 from ontmoet.monitoring.selectors import indicators_json
 
 
@@ -53,4 +56,12 @@ class IndicatorsApi(APIView):
     def get(self, request: Request) -> Response:
         params = YearInput(data=request.query_params)
         params.is_valid(raise_exception=True)
-        return Response(indicators_json(params.validated_data.get("year") or timezone.localdate().year))
+        year = params.validated_data.get("year") or timezone.localdate().year
+        # The same figures for every caller: cached under the data version and the day (ADR 0030), so they are
+        # computed once per change, not once per call.
+        key = cache_key("api-indicators", year, get_language())
+        data = caches["pages"].get(key)
+        if data is None:
+            data = indicators_json(year)
+            caches["pages"].set(key, data, PAGE_CACHE_SECONDS)
+        return Response(data)
