@@ -62,6 +62,18 @@ SERVICE_FIELDS = {"to_type": "type", "effective_date": "effectiveDate", "house_n
 
 
 
+CAP_CONFLICT = OpenApiResponse(description="De wijziging brengt een maximum van het beleidsplan in gevaar; "
+                                           "overschrijden kan alleen bewust, met overrideCap en een reden.")
+
+
+def _refusal(error: ValidationError) -> Exception:
+    """A service's refusal: the plan's cap on a type is the state of the register (409, as for any cap); every
+    other refusal is a rule the input breaks (422, ADR 0033)."""
+    refused = getattr(error, "error_dict", {}).get("to_type")
+    if refused and refused[0].messages != [str(errors.SAME_TYPE)]:
+        return Conflict(" ".join(refused[0].messages))
+    return rule_broken(error, SERVICE_FIELDS)
+
 @extend_schema_field({"type": "string", "format": "uri", "maxLength": 200})
 class WebAddress(serializers.CharField):
     """A web address. The model's URLValidator checks it in the service (http, https or ftp with a real host):
@@ -215,7 +227,7 @@ class PlaceListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
             return response
         return Response(data)
 
-    @extend_schema(request=PlaceCreateInput, responses={201: PlaceOutput})
+    @extend_schema(request=PlaceCreateInput, responses={201: PlaceOutput, 409: CAP_CONFLICT})
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = PlaceCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -229,7 +241,7 @@ class PlaceListCreateApi(generics.ListCreateAPIView):  # type: ignore[type-arg]
             place = services.place_create(values=values, type=place_type, effective_date=timezone.localdate(),
                                           by=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            raise rule_broken(error, SERVICE_FIELDS) from error
+            raise _refusal(error) from error
         return _created(request, PlaceOutput(place_get(user=request.user, pk=place.pk)).data,
                         reverse("api-place", args=[place.pk]))
 
@@ -291,8 +303,7 @@ class PlaceTypeChangesApi(generics.ListAPIView):  # type: ignore[type-arg]
 
     @extend_schema(request=TypeChangeInput, responses={
         201: TypeChangeOutput,
-        409: OpenApiResponse(description="De wijziging brengt een maximum van het beleidsplan in gevaar; "
-                                         "overschrijden kan alleen bewust, met overrideCap en een reden.")})
+        409: CAP_CONFLICT})
     def post(self, request: Request, pk: int) -> Response:
         place = place_get(user=request.user, pk=pk)
         data = TypeChangeInput(data=request.data)
@@ -305,10 +316,7 @@ class PlaceTypeChangesApi(generics.ListAPIView):  # type: ignore[type-arg]
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error)) from error
         except ValidationError as error:
-            refused = getattr(error, "error_dict", {}).get("to_type")
-            if refused and refused[0].messages != [str(errors.SAME_TYPE)]:
-                raise Conflict(" ".join(refused[0].messages)) from error  # the plan's cap, not the input
-            raise rule_broken(error, SERVICE_FIELDS) from error
+            raise _refusal(error) from error
         return _created(request, TypeChangeOutput(change).data,
                         reverse("api-place-type-change", args=[place.pk, change.pk]))
 
