@@ -48,10 +48,12 @@ test: install lint
 	@if [ -x /usr/bin/chromium ]; then echo "Browser tests: Debian chromium at /usr/bin/chromium"; \
 	 elif [ -n "$$CI" ]; then echo "CI needs /usr/bin/chromium for the browser tests" >&2; exit 1; \
 	 else echo "Browser tests SKIPPED: /usr/bin/chromium is missing (apt-get install chromium)"; fi
-	DATABASE_URL= $(BIN)/pytest -q -p no:cacheprovider -m "not perf" -n $(TEST_WORKERS)
+	DATABASE_URL= $(BIN)/pytest -q -p no:cacheprovider -m "not perf" -n $(TEST_WORKERS) --dist worksteal \
+	  --durations=15
 	@if [[ "$$DATABASE_URL" == postgres* ]]; then \
 	  echo "Integration and API tests again on PostgreSQL ($${DATABASE_URL%%@*}@...)"; \
-	  $(BIN)/pytest -q -p no:cacheprovider -m "not perf" -n $(TEST_WORKERS) tests/integration tests/api; \
+	  $(BIN)/pytest -q -p no:cacheprovider -m "not perf and not once" -n $(TEST_WORKERS) --dist worksteal \
+	    --durations=15 tests/integration tests/api; \
 	else echo "PostgreSQL run SKIPPED: DATABASE_URL does not name a PostgreSQL database"; fi
 
 # wrk (Debian) loads the server benchmark; without it the benchmark uses its own load generator.

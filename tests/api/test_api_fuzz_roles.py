@@ -10,7 +10,8 @@ import pytest
 
 from tests.api.fuzz_roles import ACTORS, Actor, fuzz_actor, make_world
 
-pytestmark = pytest.mark.django_db
+# once: the roles and the document are checked in Python; the engine changes nothing they see
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 MAX_EXAMPLES = 2
 

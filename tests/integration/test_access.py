@@ -30,7 +30,8 @@ from tests.factories import BoardMemberFactory, PlaceFactory, UserFactory
 from tests.factories_activities import ActivityFactory
 from tests.factories_finance import InvestmentProjectFactory, ScenarioFactory
 
-pytestmark = pytest.mark.django_db
+# once: the declared table of roles and ownership; the engine changes nothing it checks
+pytestmark = [pytest.mark.django_db, pytest.mark.once]
 
 ALL = frozenset(Role)
 STAFF = ALL - {Role.BOARD_MEMBER}

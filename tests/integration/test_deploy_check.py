@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.once  # settings only
+
 ONTMOET = Path(sys.executable).parent / "ontmoet"
 
 

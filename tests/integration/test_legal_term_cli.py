@@ -16,6 +16,8 @@ import pytest
 
 from tests.keys import TEST_SECRET_KEY
 
+pytestmark = pytest.mark.once  # the command's arguments and its arithmetic, not the database
+
 ONTMOET = Path(sys.executable).parent / "ontmoet"
 
 

@@ -18,6 +18,8 @@ import pytest
 
 from tests.keys import TEST_SECRET_KEY
 
+pytestmark = pytest.mark.once  # settings only
+
 ROOT = Path(__file__).resolve().parents[2]
 READ = re.compile(r"""(?:os\.environ\.get|os\.environ\.setdefault|os\.getenv|env_text|env_flag|env_int|env_list)"""
                   r"""\(\s*["']([A-Z][A-Z0-9_]*)["']""")

@@ -14,6 +14,8 @@ import pytest
 import ontmoet
 from tests.keys import TEST_SECRET_KEY
 
+pytestmark = pytest.mark.once  # the catalogues, not the database
+
 PACKAGE = Path(ontmoet.__file__).resolve().parent
 CATALOGUE = PACKAGE / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
