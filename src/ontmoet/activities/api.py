@@ -78,8 +78,6 @@ class ActivityChangeInput(ActivityInput):
     cancelled = serializers.BooleanField(required=False, help_text="true: de activiteit vervalt.")
 
 
-
-
 def _place(user: Any, place_id: int) -> MeetingPlace:
     """The place a body names. One the caller does not act for is answered as one that does not exist (no
     enumeration of another board's places; a reference in a body is a 422, ADR 0033)."""

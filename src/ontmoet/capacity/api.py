@@ -58,8 +58,6 @@ YEAR_PARAM = OpenApiParameter("year", {"type": "integer", "minimum": 2000, "maxi
                               description="Het jaar (2000 tot en met 2100, bv. 2027)")
 
 
-
-
 def _created(request: Request, data: Any, url: str) -> Response:
     return Response(data, status=status.HTTP_201_CREATED, headers={"Location": request.build_absolute_uri(url)})
 
@@ -109,7 +107,7 @@ class CommunityWorkRequestInput(StrictInput):
     place = _PlaceField(help_text="Id van de plek (een OC of HvdW op 1 januari van het jaar).")
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     fte = DecimalText(max_digits=4, decimal_places=2, min_value=0, max_value=10,
-                                   help_text="Gevraagde fte, bv. \"0.25\" (hoogstens ¼ fte wordt toegekend).")
+                      help_text="Gevraagde fte, bv. \"0.25\" (hoogstens ¼ fte wordt toegekend).")
     purpose = serializers.CharField(max_length=2000, help_text="Het doel: werken met de buurt, nieuwe bewoners.")
 
 
@@ -176,7 +174,7 @@ class CloseInput(StrictInput):
                                               (SupportStatus.CLOSED, SupportStatus.CLOSED.label)])
     outcome = serializers.CharField(max_length=2000)
     cost = DecimalText(max_digits=10, decimal_places=2, min_value=0, max_value=10_000_000,
-                                    required=False, allow_null=True, help_text="Kosten van betaalde ondersteuning.")
+                       required=False, allow_null=True, help_text="Kosten van betaalde ondersteuning.")
     closedOn = serializers.DateField(required=False, help_text="Datum (standaard vandaag).")
 
 

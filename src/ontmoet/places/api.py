@@ -115,9 +115,9 @@ class PlaceInput(StrictInput):
     type = serializers.ChoiceField(choices=PlaceType.choices, required=False,
                                    help_text="Alleen bij het aanmaken; daarna via type-changes.")
     latitude = DecimalText(max_digits=9, decimal_places=6, min_value=-90, max_value=90,
-                                        required=False, allow_null=True)
+                           required=False, allow_null=True)
     longitude = DecimalText(max_digits=9, decimal_places=6, min_value=-180, max_value=180,
-                                         required=False, allow_null=True)
+                            required=False, allow_null=True)
     neighbourhood = serializers.SlugRelatedField(slug_field="code", queryset=Neighbourhood.objects.all(),
                                                  required=False, allow_null=True)
     street = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -185,8 +185,6 @@ class TypeChangeOutput(serializers.ModelSerializer[PlaceTypeChange]):
         data["fromType"] = data["fromType"] or None
         data["type"] = data["type"] or None
         return data
-
-
 
 
 def _created(request: Request, data: Any, url: str) -> Response:

@@ -127,7 +127,7 @@ class ApplicationOutput(serializers.ModelSerializer[Application]):
 class CeilingInput(StrictInput):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     amount = DecimalText(max_digits=14, decimal_places=2, min_value=Decimal(0),
-                                      max_value=Decimal("999999999999"))
+                         max_value=Decimal("999999999999"))
 
 
 class SchemeInput(StrictInput):
@@ -179,7 +179,7 @@ class AmountInput(StrictInput):
 
 class SettlementInput(StrictInput):
     amount = DecimalText(max_digits=12, decimal_places=2, min_value=Decimal(0),
-                                      max_value=Decimal("9999999999"))
+                         max_value=Decimal("9999999999"))
 
 
 class ReportInput(StrictInput):
